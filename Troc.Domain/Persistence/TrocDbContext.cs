@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Categories;
+
+namespace Troc.Domain.Persistence;
+
+public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbContext(options)
+{
+    public DbSet<Category> Categories => Set<Category>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.HasPostgresExtension("vector");
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasPostgresExtension("unaccent");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrocDbContext).Assembly);
+    }
+}

@@ -1,0 +1,68 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Categories;
+using Troc.Domain.Persistence;
+
+namespace Troc.Graph.Hosting;
+
+/// <summary>
+/// The host doubles as Troc's command-line tool, so that `./troc migrate|seed|schema` use exactly the
+/// configuration the server uses.
+/// </summary>
+public static class Commands
+{
+    public static async Task<int> RunTrocAsync(this WebApplication app, string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "migrate":
+                await MigrateAsync(app.Services);
+                return 0;
+            case "seed":
+                await SeedAsync(app.Services);
+                return 0;
+            case "schema":
+                var path = args.ElementAtOrDefault(1) ?? "schema.graphql";
+                await File.WriteAllTextAsync(path, PrintSchema(app.Services));
+                Console.WriteLine($"Wrote {path}");
+                return 0;
+            default:
+                await app.RunAsync();
+                return 0;
+        }
+    }
+
+    /// <summary>Applies pending migrations, then brings reference data (the catalogue) up to date.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<TrocDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        // Extensions created by the migration register new types; the data source must learn them.
+        if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection connection)
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ReloadTypesAsync(cancellationToken);
+        }
+        await CatalogueSync.SyncAsync(db, cancellationToken);
+    }
+
+    /// <summary>Demo data for `./troc run`. Idempotent: running it twice changes nothing the second time.</summary>
+    public static Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        // Users, listings and photos arrive with their features; the catalogue is reference data (see migrate).
+        _ = services;
+        _ = cancellationToken;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The SDL of the live schema: the single source of schema.graphql.</summary>
+    public static string PrintSchema(IServiceProvider services)
+    {
+        var schema = services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        return schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).Replace("\r\n", "\n").TrimEnd() + "\n";
+    }
+}

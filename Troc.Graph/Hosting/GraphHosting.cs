@@ -1,0 +1,35 @@
+using GraphQL;
+using Troc.Graph.Categories;
+using Troc.Graph.Schema;
+using Troc.Graph.Transport;
+
+namespace Troc.Graph.Hosting;
+
+public static class GraphHosting
+{
+    public static WebApplicationBuilder AddTrocGraph(this WebApplicationBuilder builder)
+    {
+        // Descriptions come from [Description] attributes and, failing those, from the XML doc comments.
+        GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
+
+        var exposeExceptions = builder.Environment.IsDevelopment();
+        builder.Services.AddGraphQL(graphQL => graphQL
+            .AddSchema<TrocSchema>()
+            .AddGraphTypes(typeof(TrocSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = exposeExceptions));
+
+        builder.Services.AddSingleton<GraphQLRequestExecutor>();
+        builder.Services.AddTrocFeatures();
+        return builder;
+    }
+
+    /// <summary>Per-request loaders and node resolvers of every feature.</summary>
+    private static IServiceCollection AddTrocFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<CategoryById>();
+        services.AddScoped<CategoriesByParentId>();
+        services.AddSingleton<INodeResolver, CategoryNodeResolver>();
+        return services;
+    }
+}

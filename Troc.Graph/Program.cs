@@ -1,0 +1,15 @@
+using Troc.Graph.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddTrocData();
+builder.AddTrocGraph();
+builder.AddTrocTransport();
+
+var app = builder.Build();
+app.UseTrocTransport();
+app.MapTrocEndpoints();
+
+return await app.RunTrocAsync(args);
+
+/// <summary>The web host's entry point; public so that tests can start it through WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,15 @@
+using GraphQL.Types;
+using Troc.Graph.Categories;
+
+namespace Troc.Graph.Schema;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Everything a client can read: the catalogue, listings, search, matches, conversations and profiles.";
+        this.AddFieldsOf<NodeQueries>();
+        this.AddFieldsOf<CategoryQueries>();
+    }
+}

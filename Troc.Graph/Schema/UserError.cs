@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using GraphQL.Types;
+
+namespace Troc.Graph.Schema;
+
+/// <summary>
+/// An expected failure of a mutation (wrong password, not the owner…), returned in the payload's `errors`
+/// rather than as a GraphQL error. Each concrete error is its own GraphQL type implementing `Error`.
+/// </summary>
+public abstract class UserError(string code, string message)
+{
+    [Description("Machine-readable code, stable across releases, such as `NOT_OWNER` or `WEAK_PASSWORD`.")]
+    public string Code { get; } = code;
+
+    [Description("Human-readable explanation, in French, fit to show to the person using the app.")]
+    public string Message { get; } = message;
+}
+
+public sealed class ErrorInterface : InterfaceGraphType<UserError>
+{
+    public ErrorInterface()
+    {
+        Name = "Error";
+        Description = "An expected failure of a mutation. Every mutation payload lists them in `errors`; switch on `__typename` or `code`.";
+        Field(e => e.Code).Description("Machine-readable code, stable across releases, such as `NOT_OWNER` or `WEAK_PASSWORD`.");
+        Field(e => e.Message).Description("Human-readable explanation, in French, fit to show to the person using the app.");
+    }
+}
+
+/// <summary>The graph type of one concrete error class; its name is the class name (`WeakPasswordError`).</summary>
+public class UserErrorType<TError> : AutoRegisteringObjectGraphType<TError> where TError : UserError
+{
+    public UserErrorType()
+    {
+        Interface<ErrorInterface>();
+        IsTypeOf = value => value is TError;
+    }
+}
+
+/// <summary>Base of every mutation payload: the changed object(s) as properties of the subclass, plus `errors`.</summary>
+public abstract class Payload
+{
+    protected Payload(IReadOnlyList<UserError>? errors) => Errors = errors ?? [];
+
+    /// <summary>Expected failures; empty when the mutation succeeded.</summary>
+    public IReadOnlyList<UserError> Errors { get; }
+}
+
+/// <summary>
+/// The graph type of a mutation payload: auto-registers the payload's properties and types its `errors` as a
+/// union of exactly the errors this mutation can return, named `{Mutation}Error` (HotChocolate's convention).
+/// </summary>
+public abstract class PayloadType<TPayload> : AutoRegisteringObjectGraphType<TPayload> where TPayload : Payload
+{
+    protected PayloadType(string description, params Type[] errorTypes) : base(p => p.Errors)
+    {
+        Description = description;
+        var mutationName = Name.EndsWith("Payload", StringComparison.Ordinal) ? Name[..^"Payload".Length] : Name;
+        var union = new UnionGraphType
+        {
+            Name = mutationName + "Error",
+            Description = $"The errors that `{char.ToLowerInvariant(mutationName[0])}{mutationName[1..]}` can return.",
+        };
+        foreach (var errorType in errorTypes)
+            union.Type(typeof(UserErrorType<>).MakeGenericType(errorType));
+        Field("errors", new NonNullGraphType(new ListGraphType(new NonNullGraphType(union))))
+            .Description("Expected failures, each with a `code`; empty when the mutation succeeded and nothing to report.")
+            .Resolve(context => context.Source.Errors);
+    }
+}
