@@ -3,9 +3,11 @@ using Troc.Graph.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTrocData();
 builder.AddTrocGraph();
+builder.AddTrocAuth();
 builder.AddTrocTransport();
 
 var app = builder.Build();
+app.UseTrocAuth();
 app.UseTrocTransport();
 app.MapTrocEndpoints();
 

@@ -15,19 +15,22 @@ public sealed class AccountTokenStore(TimeProvider clock, AccountLifetimes lifet
         return token;
     }
 
+    /// <summary>What redeeming the token would give, without consuming it (to check a new password before spending a reset link).</summary>
+    public async Task<AccountTokenRedemption> InspectAsync(TrocDbContext db, string presentedToken, AccountTokenPurpose[] purposes, CancellationToken cancellationToken)
+    {
+        var (outcome, _) = await FindAsync(db, presentedToken, purposes, cancellationToken);
+        return outcome;
+    }
+
     /// <summary>
     /// Consumes the token if it is one of <paramref name="purposes"/>, unused and unexpired. Redeeming one also
     /// retires the user's other outstanding tokens of that purpose: an older link must not work after a newer one did.
     /// </summary>
     public async Task<AccountTokenRedemption> RedeemAsync(TrocDbContext db, string presentedToken, AccountTokenPurpose[] purposes, CancellationToken cancellationToken)
     {
-        if (!SecureToken.HasValidShape(presentedToken)) return new AccountTokenRedemption.Invalid();
-        var hash = SecureToken.Hash(presentedToken);
-        var token = await db.AccountTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (token is null || !purposes.Contains(token.Purpose) || token.ConsumedAt is not null) return new AccountTokenRedemption.Invalid();
+        var (outcome, token) = await FindAsync(db, presentedToken, purposes, cancellationToken);
+        if (token is null) return outcome;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (token.ExpiresAt <= now) return new AccountTokenRedemption.Expired();
-
         var consumed = await db.AccountTokens
             .Where(t => t.Id == token.Id && t.ConsumedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);
@@ -35,7 +38,18 @@ public sealed class AccountTokenStore(TimeProvider clock, AccountLifetimes lifet
         await db.AccountTokens
             .Where(t => t.UserId == token.UserId && t.Purpose == token.Purpose && t.ConsumedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.ConsumedAt, now), cancellationToken);
-        return new AccountTokenRedemption.Redeemed(token.UserId, token.Purpose, token.NewEmail);
+        return outcome;
+    }
+
+    private async Task<(AccountTokenRedemption Outcome, AccountToken? Usable)> FindAsync(
+        TrocDbContext db, string presentedToken, AccountTokenPurpose[] purposes, CancellationToken cancellationToken)
+    {
+        if (!SecureToken.HasValidShape(presentedToken)) return (new AccountTokenRedemption.Invalid(), null);
+        var hash = SecureToken.Hash(presentedToken);
+        var token = await db.AccountTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (token is null || !purposes.Contains(token.Purpose) || token.ConsumedAt is not null) return (new AccountTokenRedemption.Invalid(), null);
+        if (token.ExpiresAt <= clock.GetUtcNow().UtcDateTime) return (new AccountTokenRedemption.Expired(), null);
+        return (new AccountTokenRedemption.Redeemed(token.UserId, token.Purpose, token.NewEmail), token);
     }
 }
 
