@@ -40,7 +40,8 @@ public static class RedisConnection
             throw new InvalidOperationException(
                 $"Redis is unreachable at {endpoints} (Redis:Configuration). Start it with `./troc services up`, " +
                 "or leave Redis:Configuration empty to use the in-memory event bus (one process only). " +
-                $"StackExchange.Redis said: {exception.Message}",
+                // Not StackExchange.Redis's own message: it suggests abortConnect=false, which we override on purpose.
+                $"Failure: {exception.FailureType}.",
                 exception);
         }
 
