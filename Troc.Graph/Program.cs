@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTrocData();
 builder.AddTrocGraph();
 builder.AddTrocTransport();
+builder.AddTrocRealtime();
 
 var app = builder.Build();
 app.UseTrocTransport();
