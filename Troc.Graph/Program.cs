@@ -5,6 +5,7 @@ builder.AddTrocData();
 builder.AddTrocGraph();
 builder.AddTrocAuth();
 builder.AddTrocTransport();
+builder.AddTrocRealtime();
 
 var app = builder.Build();
 app.UseTrocAuth();

@@ -1,5 +1,3 @@
-using Snapshooter;
-using Snapshooter.Xunit;
 using Troc.Graph.Schema;
 using Troc.Tests.Infrastructure;
 
@@ -30,7 +28,7 @@ public sealed class CategoryQueriesTests(TrocAppFactory app) : IClassFixture<Tro
         var slugs = categories.Concat(subcategories).Select(c => c!["slug"]!.GetValue<string>()).ToList();
         Assert.Equal(slugs.Count, slugs.Distinct().Count());
         Assert.Contains("Maison", categories.Select(c => c!["label"]!.GetValue<string>()));
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 
     [Fact]
@@ -49,7 +47,7 @@ public sealed class CategoryQueriesTests(TrocAppFactory app) : IClassFixture<Tro
         byNode.EnsureNoErrors();
         Assert.Equal(id, byNode.Data!["node"]!["id"]!.GetValue<string>());
         Assert.Equal("maison-ameublement", byNode.Data["node"]!["slug"]!.GetValue<string>());
-        Snapshot.Match(bySlug.Body);
+        bySlug.MatchSnapshot();
     }
 
     [Fact]
