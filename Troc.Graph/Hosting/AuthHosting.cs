@@ -106,17 +106,8 @@ public static class AuthHosting
 
     private static void AddAbuseLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var redisConfiguration = configuration["Redis:Configuration"];
-        if (!string.IsNullOrWhiteSpace(redisConfiguration))
-        {
-            // The event bus registers the same multiplexer; whichever registration comes first serves both.
-            services.TryAddSingleton<IConnectionMultiplexer>(_ =>
-            {
-                var options = ConfigurationOptions.Parse(redisConfiguration);
-                options.AbortOnConnectFail = false;
-                return ConnectionMultiplexer.Connect(options);
-            });
-        }
+        // Counters live in the Redis that the event bus connects to (AddTrocRealtime), shared by every replica;
+        // without Redis there is one process, and memory does.
         services.AddSingleton<IRateLimitCounter>(provider =>
             provider.GetService<IConnectionMultiplexer>() is { } redis
                 ? new RedisRateLimitCounter(redis)

@@ -99,3 +99,25 @@ public static partial class AccountTestKit
         return Uri.UnescapeDataString(match.Groups[1].Value);
     }
 }
+
+/// <summary>Direct database access for what no API does on purpose (promoting an admin, ageing a token).</summary>
+public static class AccountDatabase
+{
+    public static async Task ExecuteAsync(TrocAppFactory app, Func<Troc.Domain.Persistence.TrocDbContext, Task> action)
+    {
+        var factory = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Troc.Domain.Persistence.TrocDbContext>>(app.Services);
+        await using var db = await factory.CreateDbContextAsync();
+        await action(db);
+    }
+
+    public static Guid UserKey(string globalId) =>
+        Troc.Graph.Schema.GlobalId.TryDecodeGuid(globalId, "User", out var id) ? id : throw new ArgumentException(globalId);
+
+    public static Task PromoteToAdminAsync(TrocAppFactory app, string globalUserId) => ExecuteAsync(app, async db =>
+    {
+        var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Id == UserKey(globalUserId));
+        user.PromoteToAdmin();
+        await db.SaveChangesAsync();
+    });
+}

@@ -1,6 +1,3 @@
-using Newtonsoft.Json.Linq;
-using Snapshooter;
-using Snapshooter.Xunit;
 using Troc.Tests.Infrastructure;
 using static Troc.Tests.Users.AccountTestKit;
 
@@ -25,7 +22,7 @@ public sealed class RegisterTests(TrocAppFactory app) : IClassFixture<TrocAppFac
         Assert.Equal(43, Str(payload["refreshToken"]).Length); // 256 bits, base64url
         var expiresIn = DateTime.Parse(Str(payload["accessTokenExpiresAt"])).ToUniversalTime() - DateTime.UtcNow;
         Assert.InRange(expiresIn.TotalMinutes, 13, 16);
-        Snapshot.Match(JObject.Parse(response.Body), options => options
+        response.MatchSnapshot(options => options
             .IgnoreField("data.register.user.id").IgnoreField("data.register.user.email")
             .IgnoreField("data.register.accessToken").IgnoreField("data.register.accessTokenExpiresAt")
             .IgnoreField("data.register.refreshToken").IgnoreField("data.register.refreshTokenExpiresAt"));
@@ -55,7 +52,7 @@ public sealed class RegisterTests(TrocAppFactory app) : IClassFixture<TrocAppFac
         Assert.Null(response.Data!["register"]!["user"]);
         Assert.Null(response.Data["register"]!["accessToken"]);
         Assert.Equal(["EMAIL_TAKEN"], ErrorCodes(response.Data["register"]));
-        Snapshot.Match(JObject.Parse(response.Body));
+        response.MatchSnapshot();
     }
 
     [Theory]
@@ -92,7 +89,7 @@ public sealed class RegisterTests(TrocAppFactory app) : IClassFixture<TrocAppFac
         var errors = response.Data!["register"]!["errors"]!.AsArray();
         Assert.Equal(["email", "displayName"], errors.Select(e => Str(e!["field"])).ToArray());
         Assert.All(errors, e => Assert.Equal("INVALID_INPUT", Str(e!["code"])));
-        Snapshot.Match(JObject.Parse(response.Body));
+        response.MatchSnapshot();
     }
 
     [Fact]
