@@ -5,10 +5,12 @@ builder.AddTrocData();
 builder.AddTrocGraph();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
+builder.AddTrocHealth();
 
 var app = builder.Build();
 app.UseTrocTransport();
 app.MapTrocEndpoints();
+app.MapTrocHealth();
 
 return await app.RunTrocAsync(args);
 
