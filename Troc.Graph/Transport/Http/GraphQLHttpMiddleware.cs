@@ -73,7 +73,10 @@ public sealed class GraphQLHttpMiddleware(
     private static async Task<ExecutionResult> ExecuteAsync(
         HttpContext context, GraphQLRequestExecutor executor, GraphQLRequest request, bool isGet)
     {
-        switch (FindRestrictedOperationType(request, isGet))
+        var lookup = FindRestrictedOperationType(request, isGet);
+        if (lookup.DocumentError is not null)
+            return new ExecutionResult { Errors = [lookup.DocumentError] };
+        switch (lookup.Type)
         {
             case OperationType.Mutation when isGet:
                 throw new MutationOverGetError();
@@ -84,12 +87,12 @@ public sealed class GraphQLHttpMiddleware(
     }
 
     /// <summary>The operation type, when it may be one HTTP restricts (mutation over GET, subscription anywhere).</summary>
-    private static OperationType? FindRestrictedOperationType(GraphQLRequest request, bool isGet)
+    private static OperationLookup FindRestrictedOperationType(GraphQLRequest request, bool isGet)
     {
         var query = request.Query!;
         var worthParsing = OperationTypeFinder.MayBe(query, OperationType.Subscription)
             || isGet && OperationTypeFinder.MayBe(query, OperationType.Mutation);
-        return worthParsing ? OperationTypeFinder.Find(query, request.OperationName) : null;
+        return worthParsing ? OperationTypeFinder.Find(query, request.OperationName) : default;
     }
 
     /// <summary>WebSocket upgrades and a browser opening /graphql (the IDE) are served further down the pipeline.</summary>

@@ -1,6 +1,9 @@
+using GraphQL;
+using GraphQL.Execution;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Troc.Graph.Transport.Http.Errors;
 
 namespace Troc.Graph.Transport.Http;
 
@@ -10,26 +13,32 @@ namespace Troc.Graph.Transport.Http;
 /// </summary>
 public static class OperationTypeFinder
 {
-    /// <returns>
-    /// The type of the operation that would run, or null when the document does not parse or names no such
-    /// operation: the executor then reports that with its usual error.
-    /// </returns>
-    public static OperationType? Find(string query, string? operationName)
+    /// <summary>
+    /// The type of the operation that would run; null when the document names no such operation (the executor
+    /// reports that). A document this parser cannot read is never handed on: the engine's parser could be
+    /// configured differently (a deeper depth limit) and read a mutation that was never checked.
+    /// </summary>
+    public static OperationLookup Find(string query, string? operationName)
     {
         GraphQLDocument document;
         try
         {
             document = Parser.Parse(query);
         }
-        catch (GraphQLParserException)
+        catch (GraphQLSyntaxErrorException exception)
         {
-            return null;
+            return new OperationLookup(null, new SyntaxError(exception));
+        }
+        catch (GraphQLParserException exception)
+        {
+            return new OperationLookup(null, new UnreadableDocumentError(exception));
         }
 
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        if (operationName is null)
-            return operations.Count == 1 ? operations[0].Operation : null;
-        return operations.FirstOrDefault(operation => operation.Name?.StringValue == operationName)?.Operation;
+        var operation = operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(candidate => candidate.Name?.StringValue == operationName);
+        return new OperationLookup(operation?.Operation, null);
     }
 
     /// <summary>
@@ -43,3 +52,5 @@ public static class OperationTypeFinder
         _ => true,
     };
 }
+
+public readonly record struct OperationLookup(OperationType? Type, ExecutionError? DocumentError);
