@@ -1,6 +1,4 @@
 using GraphQL;
-using GraphQL.Transport;
-using GraphQLParser.AST;
 using Troc.Graph.Transport.Http.Errors;
 
 namespace Troc.Graph.Transport.Http;
@@ -44,12 +42,12 @@ public sealed class GraphQLHttpMiddleware(
                 var results = new List<ExecutionResult>(payload.Requests.Count);
                 // One after the other: the operations share the request's scope (loaders, user), which is not thread-safe.
                 foreach (var operation in payload.Requests)
-                    results.Add(await ExecuteAsync(context, executor, operation, isGet));
+                    results.Add(await HttpOperationRunner.RunAsync(context, executor, operation, isGet));
                 await writer.WriteBatchAsync(context, results, mediaType);
             }
             else
             {
-                var result = await ExecuteAsync(context, executor, payload.Requests[0], isGet);
+                var result = await HttpOperationRunner.RunAsync(context, executor, payload.Requests[0], isGet);
                 await writer.WriteResultAsync(context, result, mediaType);
             }
         }
@@ -68,31 +66,6 @@ public sealed class GraphQLHttpMiddleware(
             var exposed = environment.IsDevelopment() ? exception : null;
             await writer.WriteErrorAsync(context, new InternalServerError(exposed), mediaType);
         }
-    }
-
-    private static async Task<ExecutionResult> ExecuteAsync(
-        HttpContext context, GraphQLRequestExecutor executor, GraphQLRequest request, bool isGet)
-    {
-        var lookup = FindRestrictedOperationType(request, isGet);
-        if (lookup.DocumentError is not null)
-            return new ExecutionResult { Errors = [lookup.DocumentError] };
-        switch (lookup.Type)
-        {
-            case OperationType.Mutation when isGet:
-                throw new MutationOverGetError();
-            case OperationType.Subscription:
-                return new ExecutionResult { Errors = [new SubscriptionOverHttpError()] };
-        }
-        return await executor.ExecuteAsync(request, context.User, context.RequestServices, context.RequestAborted);
-    }
-
-    /// <summary>The operation type, when it may be one HTTP restricts (mutation over GET, subscription anywhere).</summary>
-    private static OperationLookup FindRestrictedOperationType(GraphQLRequest request, bool isGet)
-    {
-        var query = request.Query!;
-        var worthParsing = OperationTypeFinder.MayBe(query, OperationType.Subscription)
-            || isGet && OperationTypeFinder.MayBe(query, OperationType.Mutation);
-        return worthParsing ? OperationTypeFinder.Find(query, request.OperationName) : default;
     }
 
     /// <summary>WebSocket upgrades and a browser opening /graphql (the IDE) are served further down the pipeline.</summary>
