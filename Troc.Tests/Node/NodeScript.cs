@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Troc.Tests.Infrastructure;
 
 namespace Troc.Tests.Node;
 
 /// <summary>Runs the Node scripts of Troc.Tests/Node (npm packages pinned by its package-lock.json) from .NET tests.</summary>
 public static class NodeScript
 {
-    public static string Folder { get; } = Path.Combine(FindRepositoryRoot(), "Troc.Tests", "Node");
+    public static string Folder { get; } = Path.Combine(RepositoryPaths.Root, "Troc.Tests", "Node");
 
     public static async Task<NodeScriptResult> RunAsync(string script, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
@@ -50,13 +51,6 @@ public static class NodeScript
         {
             throw new InvalidOperationException("node is not on PATH: install Node.js 20 or later.", exception);
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Troc.slnx"))) return folder.FullName;
-        throw new InvalidOperationException("Troc.slnx not found above " + AppContext.BaseDirectory);
     }
 }
 

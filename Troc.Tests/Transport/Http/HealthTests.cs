@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Snapshooter.Xunit;
 using StackExchange.Redis;
 using Troc.Tests.Infrastructure;
@@ -26,6 +25,9 @@ public static class Health
         return copy.ToJsonString();
     }
 
+    /// <summary>An empty Redis:Configuration selects the in-memory bus and registers no multiplexer.</summary>
+    public static IDictionary<string, string?> WithoutRedis => new Dictionary<string, string?> { ["Redis:Configuration"] = "" };
+
     public static string Status(this JsonNode json, string check) => json["checks"]![check]!["status"]!.GetValue<string>();
 
     public static string Description(this JsonNode json, string check) => json["checks"]![check]!["description"]!.GetValue<string>();
@@ -35,7 +37,7 @@ public sealed class HealthWithoutRedisTests(HealthWithoutRedisTests.NoRedisApp a
 {
     public sealed class NoRedisApp : TrocAppFactory
     {
-        protected override void ConfigureTestServices(IServiceCollection services) => services.RemoveAll<IConnectionMultiplexer>();
+        protected override IDictionary<string, string?> Settings => Health.WithoutRedis;
     }
 
     [Fact]
@@ -53,14 +55,8 @@ public sealed class HealthWithoutRedisTests(HealthWithoutRedisTests.NoRedisApp a
 
 public sealed class HealthWithRedisTests(HealthWithRedisTests.RedisApp app) : IClassFixture<HealthWithRedisTests.RedisApp>
 {
-    public sealed class RedisApp : TrocAppFactory
-    {
-        protected override void ConfigureTestServices(IServiceCollection services)
-        {
-            services.RemoveAll<IConnectionMultiplexer>();
-            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(TestDatabase.RedisConfiguration));
-        }
-    }
+    /// <summary>The default test host: Redis:Configuration is set, so the realtime bus registers the multiplexer.</summary>
+    public sealed class RedisApp : TrocAppFactory;
 
     [Fact]
     public async Task Healthy_when_the_registered_redis_answers_ping()
@@ -77,13 +73,13 @@ public sealed class HealthWithRedisDownTests(HealthWithRedisDownTests.RedisDownA
 {
     public sealed class RedisDownApp : TrocAppFactory
     {
-        protected override void ConfigureTestServices(IServiceCollection services)
-        {
-            services.RemoveAll<IConnectionMultiplexer>();
-            // Nothing listens on port 1; abortConnect=false gives a multiplexer that keeps retrying, as in production.
+        // The bus stays in memory (it refuses to start without Redis); only the health check sees the lost Redis.
+        protected override IDictionary<string, string?> Settings => Health.WithoutRedis;
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            // Nothing listens on port 1; abortConnect=false gives a multiplexer that keeps retrying, as after an outage.
             services.AddSingleton<IConnectionMultiplexer>(_ =>
                 ConnectionMultiplexer.Connect("127.0.0.1:1,abortConnect=false,connectTimeout=200"));
-        }
     }
 
     [Fact]
@@ -103,12 +99,10 @@ public sealed class HealthWithPostgresDownTests(HealthWithPostgresDownTests.Post
 {
     public sealed class PostgresDownApp : TrocAppFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(Health.WithoutRedis)
         {
             ["ConnectionStrings:Troc"] = "Host=127.0.0.1;Port=1;Database=troc;Username=troc-admin;Password=s3cret-pg;Timeout=2",
         };
-
-        protected override void ConfigureTestServices(IServiceCollection services) => services.RemoveAll<IConnectionMultiplexer>();
     }
 
     [Fact]
