@@ -1,4 +1,3 @@
-using Snapshooter.Xunit;
 using Troc.Tests.Infrastructure;
 using static Troc.Tests.Transport.Http.HttpExchange;
 
@@ -30,6 +29,6 @@ public sealed class AcceptNegotiationTests(TrocAppFactory app) : IClassFixture<T
             "Cannot answer with any media type in Accept 'application/xml': accept application/graphql-response+json or application/json.",
             response.FirstErrorMessage);
         Assert.Contains(GraphQLResponseJson, response.Header("Accept"));
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 }

@@ -1,4 +1,3 @@
-using Snapshooter.Xunit;
 using Troc.Tests.Infrastructure;
 using static Troc.Tests.Transport.Http.HttpExchange;
 
@@ -31,7 +30,7 @@ public sealed class ContentTypeTests(TrocAppFactory app) : IClassFixture<TrocApp
 
         response.IsError(415, GraphQLResponseJson, "UNSUPPORTED_MEDIA_TYPE");
         Assert.Equal("The request has no Content-Type: send the body as application/json.", response.FirstErrorMessage);
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 
     [Fact]

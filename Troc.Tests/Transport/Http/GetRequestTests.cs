@@ -1,4 +1,3 @@
-using Snapshooter.Xunit;
 using Troc.Tests.Infrastructure;
 using static Troc.Tests.Transport.Http.HttpExchange;
 
@@ -36,7 +35,7 @@ public sealed class GetRequestTests(TrocAppFactory app) : IClassFixture<TrocAppF
         response.IsError(405, GraphQLResponseJson, "METHOD_NOT_ALLOWED");
         Assert.Equal("POST", response.Header("Allow"));
         Assert.Equal("Mutations cannot be sent with GET: send them with POST.", response.FirstErrorMessage);
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 
     [Theory]

@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Newtonsoft.Json.Linq;
+using Snapshooter;
+using Snapshooter.Xunit;
 
 namespace Troc.Tests.Transport.Http;
 
@@ -53,6 +56,10 @@ public sealed record HttpExchange(int StatusCode, string? MediaType, string? Con
     public string FirstErrorMessage => Errors[0]!["message"]!.GetValue<string>();
 
     public string FirstErrorCode => Errors[0]!["extensions"]!["code"]!.GetValue<string>();
+
+    /// <summary>Snapshots the body as indented JSON, named after the calling test, like GraphQLResponse.MatchSnapshot.</summary>
+    public void MatchSnapshot(Func<MatchOptions, MatchOptions>? options = null) =>
+        Snapshot.Match(JToken.Parse(Body), options ?? (o => o));
 
     public bool HasData => BodyJson is JsonObject result && result.ContainsKey("data");
 

@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Snapshooter.Xunit;
 using Troc.Tests.Infrastructure;
 using static Troc.Tests.Transport.Http.HttpExchange;
 
@@ -46,7 +45,7 @@ public sealed class InternalErrorTests(InternalErrorTests.BrokenExecuterApp app)
         Assert.DoesNotContain("hunter2", response.Body);
         Assert.DoesNotContain("InvalidOperation", response.Body);
         Assert.DoesNotContain(" at ", response.Body);
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 
     public sealed class InDevelopment(BrokenExecuterInDevelopmentApp app) : IClassFixture<BrokenExecuterInDevelopmentApp>

@@ -1,4 +1,3 @@
-using Snapshooter.Xunit;
 using Troc.Tests.Infrastructure;
 using static Troc.Tests.Transport.Http.HttpExchange;
 
@@ -44,7 +43,7 @@ public sealed class PostRequestTests(TrocAppFactory app) : IClassFixture<TrocApp
     {
         var response = await PostAsync(_client, """{"query": """);
 
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 
     [Theory]
@@ -96,7 +95,7 @@ public sealed class PostRequestTests(TrocAppFactory app) : IClassFixture<TrocApp
         response.Is(400, GraphQLResponseJson);
         Assert.False(response.HasData);
         Assert.Equal("Variable '$slug' is invalid. Unable to convert '5' to 'String'", response.FirstErrorMessage);
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 
     [Fact]
@@ -130,7 +129,7 @@ public sealed class PostRequestTests(TrocAppFactory app) : IClassFixture<TrocApp
         response.Is(400, GraphQLResponseJson);
         Assert.False(response.HasData);
         Assert.Equal("Document does not contain an operation named 'Trades'.", response.FirstErrorMessage);
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 
     [Fact]
@@ -183,6 +182,6 @@ public sealed class PostRequestTests(TrocAppFactory app) : IClassFixture<TrocApp
     {
         var response = await PostAsync(_client, """{"query":"subscription { messageAdded { id } }"}""");
 
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Snapshooter.Xunit;
 using Troc.Tests.Infrastructure;
 using static Troc.Tests.Transport.Http.HttpExchange;
 
@@ -20,7 +19,7 @@ public sealed class RequestLimitTests(TrocAppFactory app) : IClassFixture<TrocAp
 
         response.IsError(413, GraphQLResponseJson, "PAYLOAD_TOO_LARGE");
         Assert.Equal("The request body exceeds the limit of 1048576 bytes.", response.FirstErrorMessage);
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 
     [Fact]
@@ -47,7 +46,7 @@ public sealed class RequestLimitTests(TrocAppFactory app) : IClassFixture<TrocAp
         Assert.Equal("Query", results[0]!["data"]!["__typename"]!.GetValue<string>());
         Assert.Contains("noSuchField", results[1]!["errors"]![0]!["message"]!.GetValue<string>());
         Assert.Equal("Category", results[2]!["data"]!["__type"]!["name"]!.GetValue<string>());
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 
     [Fact]
@@ -61,7 +60,7 @@ public sealed class RequestLimitTests(TrocAppFactory app) : IClassFixture<TrocAp
         Assert.Equal(
             "The batch holds 11 operations; at most 10 are allowed in one request. Split it into smaller batches.",
             response.FirstErrorMessage);
-        Snapshot.Match(response.Body);
+        response.MatchSnapshot();
     }
 
     [Fact]
