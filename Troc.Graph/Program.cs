@@ -6,11 +6,13 @@ builder.AddTrocGraph();
 builder.AddTrocAuth();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
+builder.AddTrocHealth();
 
 var app = builder.Build();
 app.UseTrocAuth();
 app.UseTrocTransport();
 app.MapTrocEndpoints();
+app.MapTrocHealth();
 
 return await app.RunTrocAsync(args);
 
