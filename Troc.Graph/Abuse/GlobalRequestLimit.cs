@@ -33,6 +33,7 @@ public static class GlobalRequestLimit
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var delay) ? delay : abuse.Value.GlobalPerIp.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                await Transport.Authorization.RefusalCorsHeaders.ApplyAsync(rejected.HttpContext);
                 var response = rejected.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 response.ContentType = "application/json; charset=utf-8";

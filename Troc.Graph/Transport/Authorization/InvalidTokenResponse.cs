@@ -18,6 +18,7 @@ internal sealed class InvalidTokenResponse(RequestDelegate next)
             return;
         }
         var check = context.Items[FailureItemKey] as AccessTokenCheck ?? AccessTokenCheck.Fail(AccessTokenFailure.Invalid);
+        await RefusalCorsHeaders.ApplyAsync(context);
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{check.Message}\"";
         var accepts = context.Request.Headers.Accept.ToString();
