@@ -65,7 +65,7 @@ internal sealed class WebSocketConnection(WebSocket socket, GraphQLWebSocketOpti
     /// <summary>Runs the socket until it closes; returns only once every operation has stopped and the writer is done.</summary>
     public async Task RunAsync(IWebSocketMessageHandler handler, CancellationToken requestAborted)
     {
-        using var abortOnRequestAborted = requestAborted.Register(() => _receiveAbort.Cancel());
+        var abortOnRequestAborted = requestAborted.Register(() => _receiveAbort.Cancel());
         var writer = Task.Run(WriteLoopAsync);
         try
         {
@@ -84,15 +84,20 @@ internal sealed class WebSocketConnection(WebSocket socket, GraphQLWebSocketOpti
             _outgoing.Writer.TryComplete();
             await writer;
             if (socket.State is not (WebSocketState.Closed or WebSocketState.Aborted)) socket.Abort();
+            // Unregistered first, so that a request aborted from now on cannot cancel a disposed source.
+            abortOnRequestAborted.Dispose();
             _receiveAbort.Dispose();
         }
     }
 
     private async Task ReceiveLoopAsync(IWebSocketMessageHandler handler)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        const int usualMessageBytes = 16 * 1024;
+        var buffer = new ArrayBufferWriter<byte>(usualMessageBytes);
         while (true)
         {
+            // One large document must not pin a megabyte for the rest of a long-lived socket's life.
+            if (buffer.Capacity > 4 * usualMessageBytes) buffer = new ArrayBufferWriter<byte>(usualMessageBytes);
             buffer.ResetWrittenCount();
             var tooBig = false;
             ValueWebSocketReceiveResult result;
