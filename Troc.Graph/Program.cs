@@ -4,10 +4,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTrocData();
 builder.AddTrocGraph();
 builder.AddTrocTransport();
+builder.AddTrocRealtime();
+builder.AddTrocHealth();
 
 var app = builder.Build();
 app.UseTrocTransport();
 app.MapTrocEndpoints();
+app.MapTrocHealth();
 
 return await app.RunTrocAsync(args);
 
