@@ -37,7 +37,7 @@ public static class WebSocketsHosting
         app.UseWebSockets();
         app.UseWhen(
             context => context.WebSockets.IsWebSocketRequest
-                && context.Request.Path.Equals("/graphql", StringComparison.OrdinalIgnoreCase),
+                && context.Request.Path.Equals(TransportHosting.GraphQLPath, StringComparison.OrdinalIgnoreCase),
             branch => branch.UseMiddleware<GraphQLWebSocketMiddleware>());
         return app;
     }

@@ -1,9 +1,10 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
 using Snapshooter.Xunit;
+using Troc.Tests.Node;
 
 namespace Troc.Tests.Transport.WebSockets;
 
@@ -30,8 +31,9 @@ public sealed class GraphQLWsClientTests(KestrelWebSocketAppFactory app) : IClas
     [Fact]
     public async Task The_graphql_ws_client_runs_queries_mutations_and_subscriptions()
     {
-        var output = await RunNodeScriptAsync("ws-client.mjs", app.StartAndGetGraphQLWebSocketUrl());
-        var report = JsonNode.Parse(output)!;
+        var run = await NodeScript.RunAsync("ws-client.mjs", [app.StartAndGetGraphQLWebSocketUrl()], TimeSpan.FromMinutes(2));
+        Assert.True(run.ExitCode == 0, $"ws-client.mjs exited with {run.ExitCode}: {run.Errors}\n{run.Output}");
+        var report = JsonNode.Parse(run.Output)!;
 
         TransportWsTestClient.AssertJson("""[{"data":{"greeting":"Bonjour graphql-ws !","viewer":null}}]""", report["query"]!["results"]!);
         TransportWsTestClient.AssertJson("""[{"data":{"addToTotal":5}}]""", report["mutation"]!["results"]!);
@@ -39,39 +41,6 @@ public sealed class GraphQLWsClientTests(KestrelWebSocketAppFactory app) : IClas
         Assert.Contains("noSuchField", (string?)report["validationError"]!["errors"]![0]);
         Assert.All(report["authenticated"]!["results"]!.AsArray(), r => Assert.Equal("alice", (string?)r!["data"]!["counter"]!["viewer"]));
         TransportWsTestClient.AssertJson("""{"code":4403,"reason":"Forbidden"}""", report["forbidden"]!["closed"]!);
-        Snapshot.Match(output.ReplaceLineEndings("\n").Trim());
-    }
-
-    private static async Task<string> RunNodeScriptAsync(string script, params string[] arguments)
-    {
-        var nodeFolder = Path.Combine(FindRepositoryRoot(), "Troc.Tests", "Node");
-        Assert.True(Directory.Exists(Path.Combine(nodeFolder, "node_modules", "graphql-ws")),
-            $"{nodeFolder}/node_modules is missing: run ./troc test or npm ci --prefix Troc.Tests/Node");
-
-        var start = new ProcessStartInfo("node") { WorkingDirectory = nodeFolder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {script} did not finish in 2 minutes. stderr: {await stderr}");
-        }
-        Assert.True(process.ExitCode == 0, $"node {script} exited with {process.ExitCode}. stderr: {await stderr} stdout: {await stdout}");
-        return await stdout;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Troc.slnx"))) return folder.FullName;
-        throw new InvalidOperationException($"No Troc.slnx in any folder above {AppContext.BaseDirectory}.");
+        Snapshot.Match(JToken.Parse(run.Output));
     }
 }
