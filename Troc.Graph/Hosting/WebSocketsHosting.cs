@@ -17,6 +17,7 @@ public static class WebSocketsHosting
             .ValidateOnStart();
         // Issue 3 (accounts) replaces nothing here: registering the JwtBearer scheme is enough for this default.
         builder.Services.TryAddSingleton<IWebSocketAuthenticator, BearerWebSocketAuthenticator>();
+        builder.Services.AddSingleton<WebSocketSessions>();
 
         // Subscription events are resolved after the subscribing request returned, one at a time, and their
         // fields may use scoped services (per-request batch loaders cache what they load). This strategy gives

@@ -21,6 +21,7 @@ internal sealed class GraphQLTransportWsSession(
     GraphQLRequestExecutor executor,
     IGraphQLTextSerializer serializer,
     IServiceScopeFactory scopeFactory,
+    WebSocketSessions sessions,
     ILogger logger) : IWebSocketMessageHandler
 {
     /// <summary>Operations by id, from the moment their id is reserved until their last message.</summary>
@@ -33,6 +34,9 @@ internal sealed class GraphQLTransportWsSession(
 
     /// <summary>Set when the connection is acknowledged; null before.</summary>
     private ClaimsPrincipal? _user;
+
+    /// <summary>This socket's entry among the open sessions, from the ack on.</summary>
+    private IDisposable? _registration;
 
     public void OnOpened()
     {
@@ -75,6 +79,7 @@ internal sealed class GraphQLTransportWsSession(
 
     public async ValueTask OnClosedAsync()
     {
+        _registration?.Dispose();
         foreach (var operation in _operations.Values)
         {
             try
@@ -105,6 +110,7 @@ internal sealed class GraphQLTransportWsSession(
             return;
         }
         Volatile.Write(ref _user, principal);
+        _registration = sessions.Register(principal, connection.Close);
         Send(ServerMessages.ConnectionAck());
         // Only after the ack: older graphql-ws clients reject any first message other than connection_ack.
         if (options.KeepAliveInterval is { } interval && interval > TimeSpan.Zero) _ = KeepAliveAsync(interval);

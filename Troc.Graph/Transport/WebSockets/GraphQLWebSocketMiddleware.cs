@@ -18,7 +18,8 @@ public sealed class GraphQLWebSocketMiddleware(
         IWebSocketAuthenticator authenticator,
         GraphQLRequestExecutor executor,
         IGraphQLTextSerializer serializer,
-        IServiceScopeFactory scopeFactory)
+        IServiceScopeFactory scopeFactory,
+        WebSocketSessions sessions)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -40,7 +41,7 @@ public sealed class GraphQLWebSocketMiddleware(
         }
 
         var session = new GraphQLTransportWsSession(
-            connection, context, settings, authenticator, executor, serializer, scopeFactory, logger);
+            connection, context, settings, authenticator, executor, serializer, scopeFactory, sessions, logger);
         await connection.RunAsync(session, context.RequestAborted);
     }
 

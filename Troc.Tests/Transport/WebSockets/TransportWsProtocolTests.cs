@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Troc.Graph.Transport.WebSockets;
 using Troc.Tests.Transport.WebSockets.TestSchema;
 
 namespace Troc.Tests.Transport.WebSockets;
@@ -321,6 +322,26 @@ public sealed class TransportWsProtocolTests(WebSocketAppFactory app) : IClassFi
         await using var client = await app.ConnectAsync();
         await client.SendTextAsync($$"""{"type":"connection_init","payload":{{payload}}}""");
         Assert.Equal((4403, "Forbidden"), await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
+    public async Task Revoking_a_user_closes_that_users_sockets_with_4403_and_no_other()
+    {
+        var user = "revoked-" + Guid.NewGuid().ToString("N")[..8];
+        await using var revoked = await app.ConnectAsync();
+        await revoked.InitAsync(new { authorization = $"Bearer valid:{user}" });
+        await using var bystander = await app.ConnectAsync();
+        await bystander.InitAsync(new { authorization = "Bearer valid:bystander" });
+
+        var closed = app.Services.GetRequiredService<WebSocketSessions>()
+            .CloseWhere(principal => principal.Identity?.Name == user, SocketClosure.Forbidden);
+
+        Assert.Equal(1, closed);
+        Assert.Equal((4403, "Forbidden"), await revoked.ReceiveCloseAsync());
+        Assert.Empty(await bystander.PingAndCollectUntilPongAsync("still-open"));
+        // A closed socket leaves the registry: revoking again finds nothing.
+        await Eventually(() => app.Services.GetRequiredService<WebSocketSessions>()
+            .CloseWhere(principal => principal.Identity?.Name == user, SocketClosure.Forbidden) == 0);
     }
 
     [Fact]
