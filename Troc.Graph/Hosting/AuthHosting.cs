@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.DI;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,8 @@ public static class AuthHosting
 
         services.AddAccountsDomain();
         services.AddAccessTokens();
-        services.AddGraphQL(graphQL => graphQL.AddValidationRule<AuthorizationRule>(useForCachedDocuments: true));
+        services.AddSingleton<AuthorizationRule>();
+        services.AddSingleton<IConfigureExecution, AuthorizationRuleInstaller>();
         services.AddAbuseLimits(configuration);
         services.AddMail(configuration);
 
@@ -39,6 +41,7 @@ public static class AuthHosting
         services.AddSingleton<INodeResolver, UserNodeResolver>();
         services.AddScoped<AccountService>();
         services.AddSingleton<SessionRevocations>();
+        services.AddHostedService<SessionRevocationListener>();
         return builder;
     }
 
