@@ -4,9 +4,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTrocData();
 builder.AddTrocGraph();
 builder.AddTrocTransport();
+builder.AddTrocIde();
 
 var app = builder.Build();
 app.UseTrocTransport();
+app.UseTrocIde();
 app.MapTrocEndpoints();
 
 return await app.RunTrocAsync(args);
