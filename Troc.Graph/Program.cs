@@ -4,12 +4,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTrocData();
 builder.AddTrocGraph();
 builder.AddTrocTransport();
+builder.AddTrocRealtime();
+builder.AddTrocHealth();
 builder.AddTrocIde();
 
 var app = builder.Build();
 app.UseTrocTransport();
 app.UseTrocIde();
 app.MapTrocEndpoints();
+app.MapTrocHealth();
 
 return await app.RunTrocAsync(args);
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
@@ -27,7 +28,8 @@ public static class GraphHosting
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<TrocSchema>()
             .AddGraphTypes(typeof(TrocSchema).Assembly)
-            .AddSystemTextJson()
+            // Accents stay readable in responses (é, not \u00E9); every response is served as JSON, never HTML.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = exposeExceptions)
             .AddExecutionLimits()
             .ConfigureExecution(services => services.GetRequiredService<DocumentCache>())

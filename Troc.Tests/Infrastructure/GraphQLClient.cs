@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Newtonsoft.Json.Linq;
+using Snapshooter;
+using Snapshooter.Xunit;
 
 namespace Troc.Tests.Infrastructure;
 
@@ -30,6 +33,18 @@ public sealed record GraphQLResponse(int StatusCode, string Body, JsonObject Jso
     public JsonNode? Data => Json["data"];
 
     public JsonArray? Errors => Json["errors"]?.AsArray();
+
+    /// <summary>
+    /// Snapshots the response body as indented JSON (named after the calling test). Ignore volatile fields
+    /// (tokens, dates) with <paramref name="options"/>, e.g. <c>o => o.IgnoreField("data.login.accessToken")</c>.
+    /// </summary>
+    public void MatchSnapshot(Func<MatchOptions, MatchOptions>? options = null, string? name = null)
+    {
+        options ??= o => o;
+        var json = JToken.Parse(Body);
+        if (name is null) Snapshot.Match(json, options);
+        else Snapshot.Match(json, new SnapshotNameExtension(name), options);
+    }
 
     /// <summary>Fails with the server's errors in the message when the operation did not succeed cleanly.</summary>
     public GraphQLResponse EnsureNoErrors()

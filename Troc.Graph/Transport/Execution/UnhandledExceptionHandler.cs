@@ -15,7 +15,7 @@ public sealed partial class UnhandledExceptionHandler(ILogger<UnhandledException
         var path = context.FieldContext?.ResponsePath is { } responsePath ? string.Join('.', responsePath) : null;
         var operationName = context.Context?.Operation?.Name?.StringValue ?? context.ExecutionOptions.OperationName ?? "anonymous";
         UnexpectedFault(logger, context.OriginalException, operationName, path ?? "(document)");
-        context.Exception = new InternalServerError(environment.IsDevelopment() ? context.OriginalException : null);
+        context.Exception = new UnexpectedFaultError(environment.IsDevelopment() ? context.OriginalException : null);
         return Task.CompletedTask;
     }
 
@@ -24,7 +24,8 @@ public sealed partial class UnhandledExceptionHandler(ILogger<UnhandledException
     private static partial void UnexpectedFault(ILogger logger, Exception exception, string operationName, string fieldPath);
 }
 
-public sealed class InternalServerError : ExecutionError
+/// <summary>What a client sees of an unexpected exception: its code, and its details in Development only.</summary>
+public sealed class UnexpectedFaultError : ExecutionError
 {
-    public InternalServerError(Exception? detail) : base("Internal server error", detail) => Code = OperationLog.InternalServerErrorCode;
+    public UnexpectedFaultError(Exception? detail) : base("Internal server error", detail) => Code = OperationLog.InternalServerErrorCode;
 }

@@ -1,27 +1,77 @@
 using GraphQL;
-using GraphQL.Transport;
+using Troc.Graph.Transport.Http.Errors;
 
 namespace Troc.Graph.Transport.Http;
 
-/// <summary>Serves GraphQL over HTTP at /graphql (POST application/json).</summary>
-public sealed class GraphQLHttpMiddleware(RequestDelegate next)
+/// <summary>
+/// GraphQL over HTTP at /graphql, per graphql.github.io/graphql-over-http: POST application/json (single or
+/// batch), GET for queries, Accept negotiation between application/graphql-response+json and application/json.
+/// </summary>
+public sealed class GraphQLHttpMiddleware(
+    RequestDelegate next,
+    GraphQLHttpRequestReader reader,
+    GraphQLHttpResponseWriter writer,
+    IHostEnvironment environment,
+    ILogger<GraphQLHttpMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context, GraphQLRequestExecutor executor, IGraphQLTextSerializer serializer)
+    public async Task InvokeAsync(HttpContext context, GraphQLRequestExecutor executor)
     {
-        if (!HttpMethods.IsPost(context.Request.Method))
+        if (IsForAnotherHandler(context.Request, context.WebSockets.IsWebSocketRequest))
         {
             await next(context);
             return;
         }
-        var request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
-        if (request is null)
+
+        // Until Accept is understood, errors go out as plain JSON, which every client can read.
+        var mediaType = GraphQLMediaTypes.Json;
+        try
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
+            var request = context.Request;
+            var isGet = HttpMethods.IsGet(request.Method);
+            if (!isGet && !HttpMethods.IsPost(request.Method))
+                throw new MethodNotAllowedError(request.Method);
+            mediaType = ResponseMediaTypeNegotiation.Select(request.Headers.Accept)
+                ?? throw new NotAcceptableError(request.Headers.Accept);
+
+            var payload = isGet
+                ? reader.ReadQueryString(request.Query)
+                : await reader.ReadPostAsync(request, context.RequestAborted);
+
+            if (payload.IsBatch)
+            {
+                var results = new List<ExecutionResult>(payload.Requests.Count);
+                // One after the other: the operations share the request's scope (loaders, user), which is not thread-safe.
+                foreach (var operation in payload.Requests)
+                    results.Add(await HttpOperationRunner.RunAsync(context, executor, operation, isGet));
+                await writer.WriteBatchAsync(context, results, mediaType);
+            }
+            else
+            {
+                var result = await HttpOperationRunner.RunAsync(context, executor, payload.Requests[0], isGet);
+                await writer.WriteResultAsync(context, result, mediaType);
+            }
         }
-        var result = await executor.ExecuteAsync(request, context.User, context.RequestServices, context.RequestAborted);
-        context.Response.ContentType = "application/graphql-response+json; charset=utf-8";
-        context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        catch (HttpTransportError error)
+        {
+            await writer.WriteErrorAsync(context, error, mediaType);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left: nobody is there to read an answer.
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            logger.LogError(exception, "GraphQL HTTP request failed unexpectedly");
+            context.Response.Clear();
+            var exposed = environment.IsDevelopment() ? exception : null;
+            await writer.WriteErrorAsync(context, new InternalServerError(exposed), mediaType);
+        }
     }
+
+    /// <summary>WebSocket upgrades and a browser opening /graphql (the IDE) are served further down the pipeline.</summary>
+    private static bool IsForAnotherHandler(HttpRequest request, bool isWebSocketRequest) =>
+        isWebSocketRequest
+        || HttpMethods.IsGet(request.Method)
+            && !request.Query.ContainsKey("query")
+            && request.Headers.Accept.Any(value => value?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 }

@@ -1,0 +1,13 @@
+namespace Troc.Graph.Transport.Http.Errors;
+
+/// <summary>
+/// An unexpected fault in the transport. Its message never names the cause: the exception is attached only in
+/// Development, where the error info provider exposes details.
+/// </summary>
+public sealed class InternalServerError(Exception? exposedException) : HttpTransportError(
+    "INTERNAL_SERVER_ERROR",
+    "Internal server error",
+    exposedException)
+{
+    public override int StatusCode => StatusCodes.Status500InternalServerError;
+}

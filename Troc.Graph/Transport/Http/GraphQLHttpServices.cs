@@ -1,0 +1,16 @@
+namespace Troc.Graph.Transport.Http;
+
+public static class GraphQLHttpServices
+{
+    public static IServiceCollection AddGraphQLHttp(this IServiceCollection services)
+    {
+        services.AddOptions<GraphQLHttpOptions>()
+            .BindConfiguration(GraphQLHttpOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<GraphQLHttpRequestReader>();
+        services.AddSingleton<GraphQLHttpResponseWriter>();
+        services.AddGraphQLCors();
+        return services;
+    }
+}
