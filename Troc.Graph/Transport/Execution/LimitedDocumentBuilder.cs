@@ -1,4 +1,6 @@
+using GraphQL;
 using GraphQL.Execution;
+using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
@@ -6,11 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Troc.Graph.Transport.Execution;
 
 /// <summary>
-/// GraphQL.NET's parser, followed at once by the limits on how many fields and aliases a document may write. These
-/// are checked here, before validation, because validation itself is what a big document makes expensive: the
-/// standard rules report one error per unknown field (ten thousand `a`s in 20,000 characters took 5 s and produced a
-/// 2 MB response) and compare same-named fields pairwise (500 copies of `node(id: "x") { id }` took 2 s). A rule
-/// would only run alongside them.
+/// GraphQL.NET's parser, followed at once by the limits on how many fields and aliases a document may write and on
+/// how many fields its fragments expand to. These are checked here, before validation, because validation itself is
+/// what such a document makes expensive: the standard rules report one error per unknown field (ten thousand `a`s in
+/// 20,000 characters took 5 s and produced a 2 MB response) and compare same-named fields pairwise (500 copies of
+/// `node(id: "x") { id }` took 2 s), and the complexity analyzer walks every fragment spread anew (20 fragments each
+/// spreading the next twice took 3.5 s). A validation rule would only run alongside them.
 /// </summary>
 public sealed class LimitedDocumentBuilder(IOptions<ExecutionLimitsOptions> options) : IDocumentBuilder
 {
@@ -32,6 +35,7 @@ public sealed class LimitedDocumentBuilder(IOptions<ExecutionLimitsOptions> opti
                 "The document is nested too deeply to be parsed. Flatten the selection or split the operation.");
         }
         CheckFieldsAndAliases(document);
+        CheckExpandedFields(document);
         return document;
     }
 
@@ -60,6 +64,51 @@ public sealed class LimitedDocumentBuilder(IOptions<ExecutionLimitsOptions> opti
                 if (field.SelectionSet is { } nested)
                     pending.Push(nested);
             }
+        }
+    }
+
+    /// <summary>
+    /// Every field costs at least 1 in the complexity estimate, so an operation whose fragments expand to more fields
+    /// than <see cref="ExecutionLimitsOptions.MaxComplexity"/> could never pass it; it is refused before the analyzer
+    /// spends exponential time expanding it. Each fragment's size is computed once.
+    /// </summary>
+    private void CheckExpandedFields(GraphQLDocument document)
+    {
+        long limit = _limits.MaxComplexity;
+        var fragmentSizes = new Dictionary<ROM, long>();
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation || SizeOf(operation.SelectionSet) <= limit) continue;
+            throw new LimitExceededError(document.Source, LimitCodes.MaxComplexityExceeded,
+                $"Once its fragments are expanded, the operation selects more than {limit} fields.", operation);
+        }
+
+        // Sizes saturate just above the limit: a chain of fragments doubling each other would overflow any integer.
+        long SizeOf(GraphQLSelectionSet selectionSet)
+        {
+            long size = 0;
+            foreach (var selection in selectionSet.Selections)
+            {
+                size += selection switch
+                {
+                    GraphQLField field => 1 + (field.SelectionSet is { } nested ? SizeOf(nested) : 0),
+                    GraphQLInlineFragment inline => SizeOf(inline.SelectionSet),
+                    GraphQLFragmentSpread spread => SizeOfFragment(spread.FragmentName.Name.Value),
+                    _ => 0,
+                };
+                if (size > limit) return limit + 1;
+            }
+            return size;
+        }
+
+        long SizeOfFragment(ROM name)
+        {
+            if (fragmentSizes.TryGetValue(name, out var known)) return known;
+            // A cycle counts as empty here; validation reports it (NoFragmentCycles).
+            fragmentSizes[name] = 0;
+            var size = document.FindFragmentDefinition(name) is { } fragment ? SizeOf(fragment.SelectionSet) : 0;
+            fragmentSizes[name] = size;
+            return size;
         }
     }
 }

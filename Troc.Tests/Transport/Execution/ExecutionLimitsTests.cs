@@ -73,6 +73,31 @@ public sealed class ExecutionLimitsTests(TrocAppFactory app) : IClassFixture<Tro
         AssertRefused(response, LimitCodes.MaxComplexityExceeded);
     }
 
+    [Theory]
+    [InlineData("Query", "__typename")]
+    [InlineData("__Schema", "description")]
+    public async Task Fragments_that_multiply_when_expanded_are_refused_before_anything_expands_them(string type, string field)
+    {
+        // 40 short fragments, each spreading the next one twice: 2^40 fields once expanded. Without the check before
+        // validation, the complexity analyzer would expand them and this test would not finish.
+        var fragments = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"fragment F{i} on {type} {{ ...F{i + 1} ...F{i + 1} }}"));
+        var selection = type == "Query" ? "...F0" : "__schema { ...F0 }";
+        var document = $"{{ {selection} }} {fragments} fragment F40 on {type} {{ {field} }}";
+
+        var response = await ExecutorRunner.ExecuteAsync(app.Services, document);
+
+        AssertRefused(response, LimitCodes.MaxComplexityExceeded);
+    }
+
+    [Fact]
+    public async Task Fragment_cycles_are_left_to_validation_to_report()
+    {
+        var response = await ExecutorRunner.ExecuteAsync(app.Services,
+            "{ ...A } fragment A on Query { __typename ...B } fragment B on Query { ...A }");
+
+        Assert.Contains("NO_FRAGMENT_CYCLES", response.ErrorCodes());
+    }
+
     [Fact]
     public async Task More_than_30_aliases_are_refused()
     {
