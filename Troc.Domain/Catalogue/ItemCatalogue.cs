@@ -152,8 +152,13 @@ public sealed partial class ItemCatalogue
             }
             var vocabulary = new ItemVocabulary(raw.Names ?? [], raw.Generic ?? [], raw.Brands ?? [], cues.Distinct(StringComparer.Ordinal).ToList(), raw.Functions ?? []);
             foreach (var phrase in vocabulary.Names.Concat(vocabulary.Generic).Concat(vocabulary.Brands).Concat(vocabulary.Cues).Concat(vocabulary.Functions))
-                if (FrenchAnalyzer.ContentKeys(phrase).Length == 0)
+            {
+                var keys = FrenchAnalyzer.ContentKeys(phrase);
+                if (keys.Length == 0)
                     problems.Add($"{where}: '{phrase}' has no content word once articles and prepositions are skipped");
+                else if (keys.All(k => char.IsAsciiDigit(k[0])))
+                    problems.Add($"{where}: '{phrase}' is only numbers once articles are skipped, which would match any size or quantity");
+            }
             itemTypes.Add(new ItemType(itemTypes.Count, raw.Slug, raw.Label ?? "", raw.Parent ?? "", category, vocabulary));
         }
 

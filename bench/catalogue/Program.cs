@@ -10,6 +10,7 @@ using Troc.Domain.Catalogue;
 //   dev-failures    the dev half's failures, to improve the vocabulary (the held-out half's are never printed)
 //   throughput      resolutions per second, one thread
 //   validate        load and validate the catalogue, print its size
+//   explain TEXT…   how each text resolves, with evidence
 
 var command = args.Length > 0 ? args[0] : "report";
 var here = FindBenchFolder();
@@ -34,6 +35,16 @@ switch (command)
     case "dev-failures":
         foreach (var prediction in dev.Select(p => Evaluation.Predict(resolver, p)).Where(p => !p.Correct || p.NearMissConfusion))
             Console.WriteLine($"{prediction.Phrase.Kind,-5} | {prediction.Phrase.Text} | expected {prediction.Phrase.Expected} | got {string.Join(", ", prediction.Ranked)}");
+        break;
+    case "explain":
+        foreach (var text in args.Skip(1))
+        {
+            Console.WriteLine($"{text}: keys [{string.Join(' ', Troc.Domain.Catalogue.Analysis.FrenchAnalyzer.Analyze(text).Select(t => t.IsFunctionWord ? "(" + t.Key + ")" : t.Key))}]");
+            foreach (var match in resolver.ResolveListing(text, null, 5))
+                Console.WriteLine($"  {match.ItemType.Slug} {match.Confidence:F3} <- {string.Join("; ", match.Evidence.Select(e => $"{e.Kind} '{e.Text}'='{e.Phrase}'{(e.Corrected ? " (typo)" : "")}"))}");
+            var want = resolver.ResolveWant(text);
+            Console.WriteLine($"  as a want: {want.Scope} {want.Subcategory?.Subcategory.Slug} {want.Subcategory?.Confidence:F3}");
+        }
         break;
     case "throughput":
         Console.WriteLine(ThroughputTable(resolver, dev.Concat(heldOut).ToList()));

@@ -47,12 +47,29 @@ public static class FrenchAnalyzer
             if (start >= 0) Flush(tokens, folded, ref start, i);
             if (c == '+') tokens.Add(new AnalyzedToken("+", "+", i, 1, IsFunctionWord: true));
         }
+        KeepModelCodeLetters(tokens);
         return tokens;
     }
 
     /// <summary>The matching keys of <paramref name="text"/> without function words, as phrase matching sees them.</summary>
     public static string[] ContentKeys(string text) =>
         Analyze(text).Where(t => !t.IsFunctionWord).Select(t => t.Key).ToArray();
+
+    /// <summary>
+    /// A letter glued to digits is part of a model code, not an article: « D3500 », « M365 », « A6000 », « T540 »
+    /// must not shrink to a bare number that any size or quantity would match.
+    /// </summary>
+    private static void KeepModelCodeLetters(List<AnalyzedToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (!token.IsFunctionWord || token.IsNumber || token.Folded == "+") continue;
+            var gluedToNext = i + 1 < tokens.Count && tokens[i + 1].IsNumber && tokens[i + 1].Start == token.Start + token.Length;
+            var gluedToPrevious = i > 0 && tokens[i - 1].IsNumber && tokens[i - 1].Start + tokens[i - 1].Length == token.Start;
+            if (gluedToNext || gluedToPrevious) tokens[i] = token with { IsFunctionWord = false };
+        }
+    }
 
     private static void Flush(List<AnalyzedToken> tokens, StringBuilder folded, ref int start, int end)
     {

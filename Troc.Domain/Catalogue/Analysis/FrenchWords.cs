@@ -5,15 +5,17 @@ public static class FrenchWords
 {
     /// <summary>
     /// Articles, pronouns and prepositions: skipped when matching phrases, so « machine à café » and
-    /// « machine a cafe » and « machine café » all meet the same vocabulary entry.
+    /// « machine a cafe » and « machine café » all meet the same vocabulary entry. Words that change what a thing
+    /// is stay: « sans » (friteuse sans huile), « sous » (sous vide), « pour » (a robe pour un mariage is not a
+    /// robe de mariage), « pas » (premiers pas), « son » (carte son).
     /// </summary>
     public static readonly IReadOnlySet<string> FunctionWords = new HashSet<string>(StringComparer.Ordinal)
     {
-        "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "a", "et", "ou", "en", "pour",
-        "par", "sur", "sous", "avec", "sans", "dans", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta",
-        "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "je", "j", "tu", "il", "elle",
-        "on", "nous", "vous", "ils", "elles", "me", "m", "te", "t", "se", "s", "qui", "que", "qu", "quoi", "y", "c",
-        "n", "ne", "pas", "est", "sont", "quelque", "quelques", "tout", "tous", "toute", "toutes", "chez", "entre",
+        "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "a", "et", "ou", "en", "par",
+        "sur", "avec", "dans", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "tes", "sa", "ses",
+        "notre", "nos", "votre", "vos", "leur", "leurs", "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils",
+        "elles", "me", "m", "te", "t", "se", "s", "qui", "que", "qu", "quoi", "y", "c", "n", "ne", "est", "sont",
+        "quelque", "quelques", "tout", "tous", "toute", "toutes", "chez", "entre",
     };
 
     /// <summary>
