@@ -163,7 +163,7 @@ public sealed partial class ItemCatalogue
         }
 
         var bySlug = itemTypes.GroupBy(t => t.Slug).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var nearMisses = itemTypes.ToDictionary(t => t.Slug, _ => new SortedSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var nearMisses = bySlug.Keys.ToDictionary(slug => slug, _ => new SortedSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var (file, _, raw) in rawTypes)
         {
             if (raw.Slug is null || !bySlug.ContainsKey(raw.Slug)) continue;
@@ -179,7 +179,7 @@ public sealed partial class ItemCatalogue
             }
         }
         foreach (var type in itemTypes)
-            type.NearMisses = nearMisses[type.Slug].ToList();
+            type.NearMisses = [.. nearMisses[type.Slug]];
 
         foreach (var category in taxonomy)
             if (!itemTypes.Any(t => t.CategorySlug == category.Slug))

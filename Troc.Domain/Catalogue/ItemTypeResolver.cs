@@ -214,6 +214,8 @@ public sealed class ItemTypeResolver
         }
     }
 
+    private const string PourKey = "pour";
+
     private static double RankFactor(int rank) => rank switch { 0 => 1.0, 1 => 0.85, 2 => 0.75, _ => 0.7 };
 
     private static bool HasComplementPreposition(List<AnalyzedToken> tokens, int from, int to)
@@ -238,6 +240,10 @@ public sealed class ItemTypeResolver
     {
         if (position >= options.Length) return;
         var (keys, keyDistance) = options[position];
+        // « sacoche pour vélo » still meets « sacoche vélo », at the price of an edit, so a phrase that does say
+        // « pour » (« robe pour un mariage ») is preferred over one that does not (« robe de mariage »).
+        if (node.Children is not null && keys is [PourKey] && position + 1 < options.Length)
+            Walk(node, start, position + 1, distance + 1, options, matches);
         foreach (var key in keys)
         {
             var child = node.Child(key);
@@ -277,6 +283,7 @@ public sealed class ItemTypeResolver
         private List<Accumulator>? _ranked;
 
         public double BestItemScore => _ranked is { Count: > 0 } ? _ranked[0].Score : 0;
+
 
         public int AddSpan(EvidenceSpan span)
         {
