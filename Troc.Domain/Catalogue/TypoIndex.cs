@@ -21,11 +21,12 @@ internal sealed class TypoIndex
 
     public TypoIndex(IEnumerable<string> keys)
     {
+        var deletions = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
             if (key.Length < MinimumKeyLength || !key.All(char.IsAsciiLetterLower)) continue;
-            var maxDeletions = key.Length >= 6 ? 2 : 1;
-            foreach (var deletion in Deletions(key, maxDeletions))
+            Deletions(key, key.Length >= 6 ? 2 : 1, deletions);
+            foreach (var deletion in deletions)
             {
                 if (!_keysByDeletion.TryGetValue(deletion, out var list))
                     _keysByDeletion[deletion] = list = new List<string>(1);
@@ -48,7 +49,9 @@ internal sealed class TypoIndex
 
         List<string>? best = null;
         var bestDistance = maxDistance + 1;
-        foreach (var deletion in Deletions(key, maxDistance))
+        var deletions = new HashSet<string>(StringComparer.Ordinal);
+        Deletions(key, maxDistance, deletions);
+        foreach (var deletion in deletions)
         {
             if (!_keysByDeletion.TryGetValue(deletion, out var candidates)) continue;
             foreach (var candidate in candidates)
@@ -66,25 +69,17 @@ internal sealed class TypoIndex
         return best is null ? ([], 0) : (best, bestDistance);
     }
 
-    /// <summary>The word itself and every string obtained by deleting up to <paramref name="max"/> letters.</summary>
-    private static HashSet<string> Deletions(string word, int max)
+    /// <summary>Fills <paramref name="result"/> with the word and every string obtained by deleting up to <paramref name="max"/> (1 or 2) letters.</summary>
+    private static void Deletions(string word, int max, HashSet<string> result)
     {
-        var result = new HashSet<string>(StringComparer.Ordinal) { word };
-        var frontier = new List<string> { word };
-        for (var depth = 0; depth < max; depth++)
+        result.Clear();
+        result.Add(word);
+        for (var i = 0; i < word.Length; i++)
         {
-            var next = new List<string>();
-            foreach (var w in frontier)
-            {
-                if (w.Length <= 2) continue;
-                for (var i = 0; i < w.Length; i++)
-                {
-                    var deleted = string.Concat(w.AsSpan(0, i), w.AsSpan(i + 1));
-                    if (result.Add(deleted)) next.Add(deleted);
-                }
-            }
-            frontier = next;
+            var once = string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+            if (!result.Add(once) || max < 2 || once.Length <= 2) continue;
+            for (var j = i; j < once.Length; j++)
+                result.Add(string.Concat(once.AsSpan(0, j), once.AsSpan(j + 1)));
         }
-        return result;
     }
 }

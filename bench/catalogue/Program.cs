@@ -19,9 +19,7 @@ var heldOut = EvaluationSet.Read(Path.Combine(here, "evaluation-heldout.tsv"));
 
 var buildWatch = Stopwatch.StartNew();
 var catalogue = ItemCatalogue.Load(Troc.Domain.Categories.CatalogueFile.Load(), ItemCatalogue.EmbeddedDataFiles());
-var loadTime = buildWatch.Elapsed;
 var resolver = new ItemTypeResolver(catalogue);
-Console.Error.WriteLine($"load {loadTime.TotalMilliseconds:F0} ms, index {(buildWatch.Elapsed - loadTime).TotalMilliseconds:F0} ms");
 buildWatch.Stop();
 
 switch (command)
@@ -111,24 +109,36 @@ static string ThroughputTable(ItemTypeResolver resolver, IReadOnlyList<LabelledP
         }
     }
 
-    for (var i = 0; i < 3; i++) ResolveAll(); // warm-up: JIT, tiered compilation
-    var resolutions = 0L;
-    var watch = Stopwatch.StartNew();
-    while (watch.Elapsed < TimeSpan.FromSeconds(5))
+    // A listing as the API will see it: a title and a description of a few sentences (here, five other phrases).
+    var titles = phrases.Where(p => p.Kind == PhraseKind.Title).Select(p => p.Text).ToList();
+    var listings = titles.Select((title, i) => (Title: title, Description: string.Join(". ", Enumerable.Range(1, 5).Select(k => phrases[(i * 7 + k) % phrases.Count].Text)))).ToList();
+    void ResolveListings()
     {
-        ResolveAll();
-        resolutions += phrases.Count;
+        foreach (var (title, description) in listings) resolver.ResolveListing(title, description, 3);
     }
-    watch.Stop();
-    var perSecond = resolutions / watch.Elapsed.TotalSeconds;
-    return new StringBuilder()
+
+    var table = new StringBuilder()
         .AppendLine("### Throughput")
         .AppendLine()
-        .AppendLine("| resolutions | seconds | resolutions per second (one thread) | mean per resolution | target |")
-        .AppendLine("|---:|---:|---:|---:|---:|")
-        .AppendLine(Invariant($"| {resolutions} | {watch.Elapsed.TotalSeconds:F2} | {perSecond:F0} | {1_000_000 / perSecond:F1} µs | ≥ 2,000/s |"))
+        .AppendLine("| workload | resolutions | seconds | resolutions per second (one thread) | mean per resolution | target |")
+        .AppendLine("|---|---:|---:|---:|---:|---:|");
+    foreach (var (name, run, count) in new[] { ("evaluation phrases (titles and wants)", (Action)ResolveAll, phrases.Count), ("title + 5-sentence description", ResolveListings, listings.Count) })
+    {
+        for (var i = 0; i < 3; i++) run(); // warm-up: JIT, tiered compilation
+        var resolutions = 0L;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            run();
+            resolutions += count;
+        }
+        watch.Stop();
+        var perSecond = resolutions / watch.Elapsed.TotalSeconds;
+        table.AppendLine(Invariant($"| {name} | {resolutions} | {watch.Elapsed.TotalSeconds:F2} | {perSecond:F0} | {1_000_000 / perSecond:F1} µs | ≥ 2,000/s |"));
+    }
+    return table
         .AppendLine()
-        .AppendLine(Invariant($"Every evaluation phrase in turn (titles through `ResolveListing`, wants through `ResolveWant`), single thread, after 3 warm-up passes; {Environment.ProcessorCount} cores, .NET {Environment.Version}."))
+        .AppendLine(Invariant($"Single thread, Stopwatch loop of 5 s per workload after 3 warm-up passes; titles through `ResolveListing`, wants through `ResolveWant`; {Environment.ProcessorCount} shared cores, .NET {Environment.Version}."))
         .ToString();
 }
 
