@@ -19,6 +19,7 @@ public sealed class ItemTypeResolver
     private const double NearMissPenalty = 0.25;
     private const double SupportingEvidenceWeight = 0.3;
     private const double BroadMargin = 0.05;
+    private const double CueOnlyShare = 0.2;
 
     private static readonly Lazy<ItemTypeResolver> Embedded = new(() => new ItemTypeResolver(ItemCatalogue.Default));
 
@@ -102,7 +103,9 @@ public sealed class ItemTypeResolver
         var itemTypes = scoring.RankItemTypes(this, first);
         var subcategory = scoring.BestSubcategory(this, out var subcategoryScore);
         var bestItemScore = scoring.BestItemScore;
-        if (subcategory is not null && subcategoryScore > bestItemScore + BroadMargin)
+        // « un VTT » names a kind of bike even when « vélo » is also a broad term; only names and brands settle it,
+        // so « un vélo » (a generic word) can still be broad where the data says so.
+        if (subcategory is not null && !scoring.TopItemIsNamed && subcategoryScore > bestItemScore + BroadMargin)
             return new WantResolution(WantScope.Subcategory, itemTypes, subcategory);
         return itemTypes.Count > 0
             ? new WantResolution(WantScope.ItemTypes, itemTypes, subcategory)
@@ -242,7 +245,7 @@ public sealed class ItemTypeResolver
         var (keys, keyDistance) = options[position];
         // « sacoche pour vélo » still meets « sacoche vélo », at the price of an edit, so a phrase that does say
         // « pour » (« robe pour un mariage ») is preferred over one that does not (« robe de mariage »).
-        if (node.Children is not null && keys is [PourKey] && position + 1 < options.Length)
+        if (position > start && node.Children is not null && keys is [PourKey] && position + 1 < options.Length)
             Walk(node, start, position + 1, distance + 1, options, matches);
         foreach (var key in keys)
         {
@@ -284,6 +287,9 @@ public sealed class ItemTypeResolver
 
         public double BestItemScore => _ranked is { Count: > 0 } ? _ranked[0].Score : 0;
 
+        /// <summary>Whether the best item type is named (a name or a brand), not merely suggested.</summary>
+        public bool TopItemIsNamed => _ranked is { Count: > 0 } && _ranked[0].Evidence.Exists(e => e.Entry.Kind is VocabularyKind.Name or VocabularyKind.Brand);
+
 
         public int AddSpan(EvidenceSpan span)
         {
@@ -313,9 +319,10 @@ public sealed class ItemTypeResolver
                 .OrderByDescending(a => a.Score).ThenByDescending(a => a.Named).ThenBy(a => a.Target)
                 .ToList();
             if (_ranked.Count == 0 || first <= 0) return [];
-            var total = _ranked.Sum(a => a.Score);
+            // Cue-only candidates (every appliance a maker makes) should not dilute a named one much.
+            var total = _ranked.Sum(a => a.Named > 0 ? a.Score : CueOnlyShare * a.Score);
             return _ranked.Take(first)
-                .Select(a => new ItemTypeMatch(resolver.Catalogue.ItemTypes[a.Target], Confidence(a.Score, total), EvidenceOf(a)))
+                .Select(a => new ItemTypeMatch(resolver.Catalogue.ItemTypes[a.Target], Confidence(a.Named > 0 ? a.Score : CueOnlyShare * a.Score, total, a.Score), EvidenceOf(a)))
                 .ToList();
         }
 
@@ -325,7 +332,7 @@ public sealed class ItemTypeResolver
             var best = _subcategories.Values.OrderByDescending(a => a.Score).ThenBy(a => a.Target).FirstOrDefault();
             if (best is null) return null;
             score = best.Score;
-            return new SubcategoryMatch(resolver.Catalogue.Subcategories[best.Target], Confidence(best.Score, best.Score + BestItemScore), EvidenceOf(best));
+            return new SubcategoryMatch(resolver.Catalogue.Subcategories[best.Target], Confidence(best.Score, best.Score + BestItemScore, best.Score), EvidenceOf(best));
         }
 
         /// <summary>
@@ -348,8 +355,8 @@ public sealed class ItemTypeResolver
             }
         }
 
-        private static double Confidence(double score, double total) =>
-            total <= 0 ? 0 : Math.Round(Math.Min(1.0, score) * Math.Sqrt(score / total), 3);
+        private static double Confidence(double share, double total, double score) =>
+            total <= 0 ? 0 : Math.Round(Math.Min(1.0, score) * Math.Sqrt(Math.Min(1.0, share / total)), 3);
 
         private List<MatchEvidence> EvidenceOf(Accumulator accumulator) =>
             accumulator.Evidence

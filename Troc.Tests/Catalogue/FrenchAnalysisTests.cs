@@ -56,6 +56,8 @@ public sealed class FrenchAnalysisTests
     [InlineData("table", "tablette")]
     [InlineData("sac", "sacoche")]
     [InlineData("pot", "poteau")]
+    [InlineData("fille", "fil")]
+    [InlineData("grille", "gril")]
     public void Light_stemming_keeps_different_things_apart(string a, string b) =>
         Assert.NotEqual(Key(a), Key(b));
 

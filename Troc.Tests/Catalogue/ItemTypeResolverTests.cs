@@ -132,6 +132,22 @@ public sealed class ItemTypeResolverTests
         Assert.Equal(expected, Want(want));
 
     [Fact]
+    public void A_want_naming_a_kind_of_bike_is_not_broad()
+    {
+        var resolution = Resolver.ResolveWant("un VTT 26 pouces");
+        Assert.Equal(WantScope.ItemTypes, resolution.Scope);
+        Assert.Equal("vtt", resolution.ItemTypes[0].ItemType.Slug);
+    }
+
+    [Fact]
+    public void A_named_type_stays_confident_when_its_maker_hints_at_many_others()
+    {
+        var match = Resolver.ResolveListing("Vends machine à laver Samsung 7kg")[0];
+        Assert.Equal("lave-linge", match.ItemType.Slug);
+        Assert.True(match.Confidence >= 0.6, $"confidence {match.Confidence}");
+    }
+
+    [Fact]
     public void Evidence_quotes_the_words_as_written()
     {
         var match = Resolver.ResolveListing("Vends Perçeuse-Visseuse Bosch").First();

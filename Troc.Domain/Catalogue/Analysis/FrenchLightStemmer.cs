@@ -31,8 +31,9 @@ public static class FrenchLightStemmer
         else if (word[length - 1] == 'x' && word[length - 2] == 'u') length--;   // jeux → jeu, bijoux → bijou
         else if (word[length - 1] == 's' && word[length - 2] != 's') length--;   // vélos → vélo
 
-        // Feminine and mute endings: gaufrière → gaufrier, poupée → poupe(e) → poupe.
-        if (length > 4 && word[length - 1] == 'e') length--;
+        // Feminine and mute endings: gaufrière → gaufrier, poupée → poupe(e) → poupe. Not after « ll »: with the
+        // doubled letters collapsed, « fille » would become « fil » and « grille » « gril ».
+        if (length > 4 && word[length - 1] == 'e' && !(word[length - 2] == 'l' && word[length - 3] == 'l')) length--;
 
         var collapsed = 0;
         for (var i = 0; i < length; i++)
