@@ -7,10 +7,12 @@ builder.AddTrocAuth();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();
+builder.AddTrocIde();
 
 var app = builder.Build();
 app.UseTrocAuth();
 app.UseTrocTransport();
+app.UseTrocIde();
 app.MapTrocEndpoints();
 app.MapTrocHealth();
 
