@@ -128,3 +128,31 @@ public sealed class GlobalRequestLimitTests(GlobalLimitAppFactory app) : IClassF
         (await app.CreateClientFrom("10.0.7.2").PostAsync("{ __typename }")).EnsureNoErrors();
     }
 }
+
+/// <summary>Behind docker-compose's nginx: the client address comes from X-Forwarded-For when configured to trust it.</summary>
+public sealed class ForwardedForAppFactory : Infrastructure.TrocAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Abuse:RateLimitingEnabled"] = "true",
+        ["Abuse:TrustForwardedFor"] = "true",
+    };
+}
+
+public sealed class ForwardedForTests(ForwardedForAppFactory app) : IClassFixture<ForwardedForAppFactory>
+{
+    [Fact]
+    public async Task Per_ip_counters_use_the_address_the_proxy_saw()
+    {
+        var client = app.CreateGraphQLClient();
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9, 198.51.100.7");
+
+        await client.PostAsync(Login, new { input = new { email = UniqueEmail(), password = "whatever-password" } });
+
+        var redis = app.Services.GetRequiredService<IConnectionMultiplexer>();
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        // The last entry is the one the trusted proxy appended; earlier ones are the client's own claims.
+        Assert.Single(server.Keys(pattern: $"troc:{app.DatabaseName}:rl:Login:ip:198.51.100.7"));
+        Assert.Empty(server.Keys(pattern: $"troc:{app.DatabaseName}:rl:Login:ip:203.0.113.9"));
+    }
+}
