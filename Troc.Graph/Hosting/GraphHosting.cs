@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using Troc.Domain.Places;
 using Troc.Graph.Categories;
+using Troc.Graph.Places;
 using Troc.Graph.Schema;
 using Troc.Graph.Transport;
 
@@ -32,6 +34,9 @@ public static class GraphHosting
         services.AddScoped<CategoryById>();
         services.AddScoped<CategoriesByParentId>();
         services.AddSingleton<INodeResolver, CategoryNodeResolver>();
+        services.AddSingleton<PlaceDirectory>();
+        services.AddScoped<PlaceById>();
+        services.AddSingleton<INodeResolver, PlaceNodeResolver>();
         return services;
     }
 }
