@@ -46,18 +46,28 @@ public static class PlaceNameFolding
     public static List<string> Words(string text)
     {
         var words = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in text)
+        var word = new StringBuilder(text.Length);
+        foreach (var raw in text)
         {
-            var folded = FoldChar(char.ToLowerInvariant(c));
-            if (folded is null)
+            var c = char.ToLowerInvariant(raw);
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
-                if (word.Length > 0) words.Add(word.ToString());
-                word.Clear();
+                word.Append(c);
             }
-            else
+            else if (c >= 0x80 && LatinFolds.TryGetValue(c, out var plain))
             {
-                word.Append(folded);
+                word.Append(plain);
+            }
+            else if (c >= 0x80 && char.IsLetterOrDigit(c))
+            {
+                // Letters of other scripts are kept as they are: they simply match no French name.
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                // Anything else (space, hyphen, apostrophe, sign) separates words.
+                words.Add(word.ToString());
+                word.Clear();
             }
         }
         if (word.Length > 0) words.Add(word.ToString());
@@ -65,16 +75,6 @@ public static class PlaceNameFolding
     }
 
     private static string Expand(string word) => Abbreviations.GetValueOrDefault(word, word);
-
-    /// <summary>A lower-case character without its accent, or null for anything that separates words.</summary>
-    private static string? FoldChar(char c)
-    {
-        if (c is >= 'a' and <= 'z' or >= '0' and <= '9') return c.ToString();
-        if (c < 0x80) return null;
-        if (LatinFolds.TryGetValue(c, out var plain)) return plain;
-        // Letters of other scripts are kept as they are (they simply match no French name); signs separate words.
-        return char.IsLetterOrDigit(c) ? c.ToString() : null;
-    }
 
     // Latin-1 Supplement and Latin Extended-A, lower case, to their base letters: every accent French place names
     // use, and those people may type from other keyboards.
@@ -110,7 +110,7 @@ public static class PlaceNameFolding
         Map("ŵ", "w");
         Map("ýÿŷ", "y");
         Map("źżž", "z");
-        // Typographic apostrophes and dashes are not letters: FoldChar treats them as separators, like ' and -.
+        // Typographic apostrophes and dashes are not letters: Words treats them as separators, like ' and -.
         return table;
     }
 }

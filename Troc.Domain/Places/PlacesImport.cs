@@ -179,7 +179,8 @@ public static class PlacesImport
         var (id, name, department) = (f[0], f[1], f[3]);
         if (id.Length != 5 || name.Length is 0 or > 100 || department.Length is 0 or > 3) return null;
         var postalCodes = f[2].Length == 0 ? [] : f[2].Split(',');
-        if (postalCodes.Any(c => c.Length != 5 || !c.All(char.IsAsciiDigit))) return null;
+        foreach (var code in postalCodes)
+            if (code.Length != 5 || !int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
         if (!int.TryParse(f[4], NumberStyles.None, CultureInfo.InvariantCulture, out var population)) return null;
         if (f[5].Length == 0 && f[6].Length == 0 && f[7].Length == 0)
             return new GazetteerRow(id, name, postalCodes, department, population, null, null, null);
