@@ -6,9 +6,11 @@ builder.AddTrocGraph();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();
+builder.AddTrocIde();
 
 var app = builder.Build();
 app.UseTrocTransport();
+app.UseTrocIde();
 app.MapTrocEndpoints();
 app.MapTrocHealth();
 
