@@ -1,4 +1,5 @@
 using System.Text;
+using Troc.Domain.Catalogue.Analysis;
 
 namespace Troc.Domain.Places;
 
@@ -8,13 +9,14 @@ namespace Troc.Domain.Places;
 /// ("Saint-Étienne", "st-étienne" and "SAINT ÉTIENNE" all give "saint etienne").
 /// </summary>
 /// <remarks>
-/// Written by hand rather than with <c>string.Normalize(FormD)</c>: under InvariantGlobalization, normalization
-/// silently does nothing. The same function folds the names at import and the queries at search time, so the two
-/// always agree; <see cref="Version"/> is part of the imported data's version, so changing it refolds the table.
+/// Accents go through the catalogue's explicit <see cref="FrenchFolding"/> table (under InvariantGlobalization,
+/// <c>string.Normalize(FormD)</c> silently does nothing). The same function folds the names at import and the
+/// queries at search time, so the two always agree; <see cref="Version"/> is part of the imported data's version,
+/// so changing it refolds the table.
 /// </remarks>
 public static class PlaceNameFolding
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
     {
@@ -47,21 +49,11 @@ public static class PlaceNameFolding
     {
         var words = new List<string>();
         var word = new StringBuilder(text.Length);
-        foreach (var raw in text)
+        foreach (var c in text)
         {
-            var c = char.ToLowerInvariant(raw);
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            if (FrenchFolding.IsWordCharacter(c))
             {
-                word.Append(c);
-            }
-            else if (c >= 0x80 && LatinFolds.TryGetValue(c, out var plain))
-            {
-                word.Append(plain);
-            }
-            else if (c >= 0x80 && char.IsLetterOrDigit(c))
-            {
-                // Letters of other scripts are kept as they are: they simply match no French name.
-                word.Append(c);
+                FrenchFolding.AppendFolded(word, c);
             }
             else if (word.Length > 0)
             {
@@ -75,42 +67,4 @@ public static class PlaceNameFolding
     }
 
     private static string Expand(string word) => Abbreviations.GetValueOrDefault(word, word);
-
-    // Latin-1 Supplement and Latin Extended-A, lower case, to their base letters: every accent French place names
-    // use, and those people may type from other keyboards.
-    private static readonly Dictionary<char, string> LatinFolds = BuildLatinFolds();
-
-    private static Dictionary<char, string> BuildLatinFolds()
-    {
-        var table = new Dictionary<char, string>();
-        void Map(string letters, string plain)
-        {
-            foreach (var letter in letters) table[letter] = plain;
-        }
-        Map("àáâãäåāăą", "a");
-        Map("æ", "ae");
-        Map("çćĉċč", "c");
-        Map("ďđ", "d");
-        Map("èéêëēĕėęě", "e");
-        Map("ĝğġģ", "g");
-        Map("ĥħ", "h");
-        Map("ìíîïĩīĭįı", "i");
-        Map("ĳ", "ij");
-        Map("ĵ", "j");
-        Map("ķ", "k");
-        Map("ĺļľŀł", "l");
-        Map("ñńņňŉ", "n");
-        Map("òóôõöøōŏő", "o");
-        Map("œ", "oe");
-        Map("ŕŗř", "r");
-        Map("śŝşš", "s");
-        Map("ß", "ss");
-        Map("ţťŧ", "t");
-        Map("ùúûüũūŭůűų", "u");
-        Map("ŵ", "w");
-        Map("ýÿŷ", "y");
-        Map("źżž", "z");
-        // Typographic apostrophes and dashes are not letters: Words treats them as separators, like ' and -.
-        return table;
-    }
 }

@@ -17,6 +17,8 @@ public sealed class PlaceNameFoldingTests
     [InlineData("Île-d'Yeu", "ile d yeu")]
     [InlineData("Ça, Ñandú & Łódź", "ca nandu lodz")]
     [InlineData("Stains", "stains")]
+    [InlineData("Saint-E\u0301tienne", "saint etienne")]
+    [InlineData("Saint\u2011Étienne", "saint etienne")]
     [InlineData("100% _wild_", "100 wild")]
     [InlineData("", "")]
     [InlineData(" -' ", "")]
