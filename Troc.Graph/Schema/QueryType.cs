@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Troc.Graph.Categories;
 using Troc.Graph.Users;
+using Troc.Graph.Places;
 
 namespace Troc.Graph.Schema;
 
@@ -13,5 +14,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddFieldsOf<NodeQueries>();
         this.AddFieldsOf<CategoryQueries>();
         this.AddFieldsOf<UserQueries>();
+        this.AddFieldsOf<PlaceQueries>();
     }
 }
