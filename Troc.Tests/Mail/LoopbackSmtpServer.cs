@@ -72,8 +72,13 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         }
     }
 
+    private bool _disposed;
+
+    /// <summary>Idempotent: xunit may dispose the fixture both synchronously and asynchronously.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill();
