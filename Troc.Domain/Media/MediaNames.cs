@@ -11,6 +11,9 @@ namespace Troc.Domain.Media;
 /// </summary>
 public static partial class MediaNames
 {
+    /// <summary>How long anyone may cache a stored object: a year, never revalidated, since a name's bytes never change.</summary>
+    public const string CacheControl = "public, max-age=31536000, immutable";
+
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public static string For(string id, ImageSize size, ImageEncoding encoding)

@@ -12,8 +12,6 @@ namespace Troc.Domain.Media;
 /// </summary>
 public sealed class S3ImageStore(IAmazonS3 client, string bucket, string keyPrefix) : IImageStore
 {
-    public const string CacheControl = "public, max-age=31536000, immutable";
-
     public static AmazonS3Client CreateClient(S3StoreOptions options, HttpClientFactory? httpClientFactory = null)
     {
         var config = new AmazonS3Config
@@ -50,7 +48,7 @@ public sealed class S3ImageStore(IAmazonS3 client, string bucket, string keyPref
             // A plain signed body (not aws-chunked): every S3-compatible service understands it.
             UseChunkEncoding = false,
         };
-        request.Headers.CacheControl = CacheControl;
+        request.Headers.CacheControl = MediaNames.CacheControl;
         await client.PutObjectAsync(request, cancellationToken);
     }
 
