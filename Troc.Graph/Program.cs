@@ -6,11 +6,13 @@ builder.AddTrocGraph();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();
+builder.AddTrocMedia();
 
 var app = builder.Build();
 app.UseTrocTransport();
 app.MapTrocEndpoints();
 app.MapTrocHealth();
+app.MapTrocMedia();
 
 return await app.RunTrocAsync(args);
 

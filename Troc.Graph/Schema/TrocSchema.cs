@@ -7,18 +7,23 @@ public sealed class TrocSchema : GraphQL.Types.Schema
 {
     public TrocSchema(IServiceProvider services) : base(services)
     {
-        this.RegisterTrocScalars();
+        this.RegisterTrocTypeMappings();
         Description = "Troc — swap things, no money. Listings, geo search, swap matches, chat and trades.";
         Query = services.GetRequiredService<QueryType>();
     }
 }
 
-public static class TrocSchemaScalars
+public static class TrocSchemaTypeMappings
 {
-    /// <summary>CLR types that type-first resolvers take or return, mapped to Troc's own scalars.</summary>
-    public static void RegisterTrocScalars(this GraphQL.Types.ISchema schema)
+    /// <summary>
+    /// CLR types that type-first resolvers take or return, mapped to Troc's graph types. A mapped type is only in the
+    /// schema once some field uses it.
+    /// </summary>
+    public static void RegisterTrocTypeMappings(this GraphQL.Types.ISchema schema)
     {
-        // A type-first resolver taking an IFormFile argument gets an `Upload` (it is only in the schema once one does).
+        // An IFormFile argument is an `Upload`; a StoredImage property or result is an `Image`.
         schema.RegisterTypeMapping(typeof(IFormFile), typeof(UploadGraphType));
+        schema.RegisterTypeMapping(typeof(Troc.Domain.Media.StoredImage), typeof(Troc.Graph.Media.ImageType));
+        schema.RegisterTypeMapping(typeof(Troc.Domain.Media.ImageSize), typeof(Troc.Graph.Media.ImageSizeType));
     }
 }
