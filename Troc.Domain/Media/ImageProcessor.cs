@@ -53,12 +53,14 @@ public sealed class ImageProcessor(IOptions<ImageProcessingOptions> options)
         if (decoded is null)
             return ImageFailure.CorruptImage();
 
-        var originalLongest = Math.Max(info.Width, info.Height);
+        // Every size is fitted to the original's proportions, not to the rendition above it, so rounding never drifts.
+        var swapsSides = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var (originalWidth, originalHeight) = swapsSides ? (info.Height, info.Width) : (info.Width, info.Height);
         var hasAlpha = HasTransparency(decoded);
         var encoding = hasAlpha ? ImageEncoding.Webp : ImageEncoding.Jpeg;
 
         // Resize before rotating: the longest side is the same either way, and rotating 1600 px is cheaper than 12,000.
-        var fullTarget = Fit(decoded.Width, decoded.Height, Math.Min(ImageSize.Full.LongestSide(), originalLongest));
+        var fullTarget = Fit(info.Width, info.Height, ImageSize.Full.LongestSide());
         using var fullUnrotated = Resize(decoded, fullTarget);
         using var full = Orient(fullUnrotated ?? decoded, codec.EncodedOrigin);
         var source = full ?? fullUnrotated ?? decoded;
@@ -70,7 +72,7 @@ public sealed class ImageProcessor(IOptions<ImageProcessingOptions> options)
             var previous = source;
             foreach (var size in ImageSizes.All.Reverse())
             {
-                var target = Fit(previous.Width, previous.Height, Math.Min(size.LongestSide(), originalLongest));
+                var target = Fit(originalWidth, originalHeight, size.LongestSide());
                 var resized = Resize(previous, target);
                 if (resized is not null) bitmaps.Add(resized);
                 var bitmap = resized ?? previous;
