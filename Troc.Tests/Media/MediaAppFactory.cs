@@ -18,11 +18,14 @@ public class MediaAppFactory : TrocAppFactory
 
     public string SpoolFolder => Path.Combine(_root, "spool");
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(Limits)
     {
         ["Media:LocalPath"] = MediaFolder,
         ["Graph:Uploads:TempPath"] = SpoolFolder,
     };
+
+    /// <summary>Limits a subclass tightens (e.g. "Graph:Uploads:MaxFileBytes"); none by default.</summary>
+    protected virtual IDictionary<string, string?> Limits => new Dictionary<string, string?>();
 
     protected override void ConfigureTestServices(IServiceCollection services)
     {

@@ -28,9 +28,10 @@ public sealed class MultipartRequestReader(
         var maxBodyBytes = limits.MaxRequestBytes(maxJsonBytes);
         if (request.ContentLength > maxBodyBytes)
             throw UploadTooLargeError.Body(maxBodyBytes);
-        // Kestrel's own cap (30 MB by default) is below a full upload: this request's limit is ours to enforce.
+        // Kestrel's own cap (30 MB by default) is below a full upload: this request's limit is ours to enforce, one
+        // byte past Kestrel's, so that our counter, with its clear error, is the one that trips.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-            bodySize.MaxRequestBodySize = maxBodyBytes;
+            bodySize.MaxRequestBodySize = maxBodyBytes + 1;
 
         var reader = new MultipartReader(boundary, new BoundedStream(request.Body, maxBodyBytes))
         {
@@ -45,6 +46,14 @@ public sealed class MultipartRequestReader(
             var map = UploadMap.Parse(mapJson, payload, limits.MaxFiles);
             var files = await ReadFilesAsync(request, reader, map, limits, cancellationToken);
             return map.Apply(payload, files);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // Kestrel refused to read on (its own body limit, a broken chunked encoding): still the client's fault.
+            // It is an IOException too, hence caught first.
+            throw exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? UploadTooLargeError.Body(maxBodyBytes)
+                : new MalformedMultipartError($"The request body could not be read: {exception.Message}");
         }
         catch (IOException exception) when (exception is not FileNotFoundException && !cancellationToken.IsCancellationRequested)
         {

@@ -15,26 +15,49 @@ public sealed class UploadSpool(string root, ILogger logger) : IAsyncDisposable
     /// <returns>The file's path and length, or null when the body was larger than <paramref name="maxBytes"/>.</returns>
     public async Task<(string Path, long Length)?> SaveAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_folder);
         // The name is ours (a counter), never the client's file name: nothing user-controlled reaches the file system.
         var path = Path.Combine(_folder, (_count++).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
+            await using var file = Disk(() =>
+            {
+                Directory.CreateDirectory(_folder);
+                return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
+            });
             long length = 0;
             int read;
+            // A failed read is the client's (a body cut short); a failed write is ours (disk full): they must not look alike.
             while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
             {
                 length += read;
                 if (length > maxBytes) return null;
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                try
+                {
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+                catch (IOException exception)
+                {
+                    throw new UploadSpoolException(_folder, exception);
+                }
             }
             return (path, length);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private FileStream Disk(Func<FileStream> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UploadSpoolException(_folder, exception);
         }
     }
 
@@ -52,3 +75,7 @@ public sealed class UploadSpool(string root, ILogger logger) : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>The server could not spool an upload to disk: its fault, never reported as a malformed request.</summary>
+public sealed class UploadSpoolException(string folder, Exception innerException)
+    : Exception($"Could not write an upload to {folder}.", innerException);
