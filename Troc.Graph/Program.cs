@@ -3,13 +3,17 @@ using Troc.Graph.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTrocData();
 builder.AddTrocGraph();
+builder.AddTrocAuth();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();
+builder.AddTrocIde();
 builder.AddTrocMedia();
 
 var app = builder.Build();
+app.UseTrocAuth();
 app.UseTrocTransport();
+app.UseTrocIde();
 app.MapTrocEndpoints();
 app.MapTrocHealth();
 app.MapTrocMedia();

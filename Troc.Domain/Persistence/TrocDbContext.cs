@@ -1,11 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Categories;
+using Troc.Domain.Users;
+using Troc.Domain.Places;
 
 namespace Troc.Domain.Persistence;
 
 public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbContext(options)
 {
     public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

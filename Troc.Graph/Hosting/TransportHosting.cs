@@ -9,6 +9,7 @@ public static class TransportHosting
     public static WebApplicationBuilder AddTrocTransport(this WebApplicationBuilder builder)
     {
         builder.Services.AddGraphQLHttp();
+        builder.AddTrocWebSockets();
         return builder;
     }
 
@@ -16,6 +17,7 @@ public static class TransportHosting
 
     public static WebApplication MapTrocEndpoints(this WebApplication app)
     {
+        app.MapTrocWebSockets();
         // A branch rather than an endpoint: what the HTTP middleware passes on (WebSocket upgrades, the IDE page)
         // rejoins the main pipeline and its endpoints.
         app.UseWhen(

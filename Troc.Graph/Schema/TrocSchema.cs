@@ -10,6 +10,7 @@ public sealed class TrocSchema : GraphQL.Types.Schema
         this.RegisterTrocTypeMappings();
         Description = "Troc — swap things, no money. Listings, geo search, swap matches, chat and trades.";
         Query = services.GetRequiredService<QueryType>();
+        Mutation = services.GetRequiredService<MutationType>();
     }
 }
 
