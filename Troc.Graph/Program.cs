@@ -8,6 +8,7 @@ builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();
 builder.AddTrocIde();
+builder.AddTrocMedia();
 
 var app = builder.Build();
 app.UseTrocAuth();
@@ -15,6 +16,7 @@ app.UseTrocTransport();
 app.UseTrocIde();
 app.MapTrocEndpoints();
 app.MapTrocHealth();
+app.MapTrocMedia();
 
 return await app.RunTrocAsync(args);
 

@@ -7,7 +7,7 @@ public sealed class GraphQLHttpOptions
 {
     public const string SectionName = "Graph:Http";
 
-    /// <summary>Largest JSON body accepted (multipart uploads will have their own limit).</summary>
+    /// <summary>Largest JSON body accepted; in a multipart upload, the limit of its "operations" and "map" fields each.</summary>
     [Range(1024, long.MaxValue)]
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 

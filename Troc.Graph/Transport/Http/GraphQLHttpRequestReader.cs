@@ -4,6 +4,7 @@ using GraphQL.Transport;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Troc.Graph.Transport.Http.Errors;
+using Troc.Graph.Transport.Http.Uploads;
 
 namespace Troc.Graph.Transport.Http;
 
@@ -11,15 +12,20 @@ namespace Troc.Graph.Transport.Http;
 /// Turns a POST body or GET query string into <see cref="GraphQLRequest"/>s, checking every parameter's JSON type
 /// first so that each mistake gets its own 400 message instead of a serializer exception.
 /// </summary>
-public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLHttpOptions> options)
+public sealed class GraphQLHttpRequestReader(
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLHttpOptions> options,
+    MultipartRequestReader multipartReader)
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     public async Task<GraphQLHttpPayload> ReadPostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        RequestContentType.EnsureJson(request);
+        var kind = RequestContentType.Check(request);
+        if (kind.IsMultipart)
+            return await multipartReader.ReadAsync(request, kind.MultipartBoundary!, ParseBody, cancellationToken);
         var body = await BoundedBodyReader.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
-        return ParseBody(body);
+        return ParseBody(body, "The request body");
     }
 
     public GraphQLHttpPayload ReadQueryString(IQueryCollection parameters)
@@ -35,11 +41,12 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
         });
     }
 
-    private GraphQLHttpPayload ParseBody(ReadOnlyMemory<byte> body)
+    /// <summary>Parses JSON; <paramref name="where"/> names what held it in error messages: the body, or a multipart field.</summary>
+    private GraphQLHttpPayload ParseBody(ReadOnlyMemory<byte> body, string where)
     {
         body = WithoutByteOrderMark(body);
         if (body.Span.Trim(" \t\r\n"u8).IsEmpty)
-            throw new BadRequestError("The request body is empty: send a JSON object such as {\"query\": \"{ __typename }\"}.");
+            throw new BadRequestError($"{where} is empty: send a JSON object such as {{\"query\": \"{{ __typename }}\"}}.");
 
         JsonDocument document;
         try
@@ -48,7 +55,7 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
         }
         catch (JsonException exception)
         {
-            throw new MalformedJsonError("The request body", exception);
+            throw new MalformedJsonError(where, exception);
         }
         using (document)
         {
@@ -58,7 +65,7 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
                 JsonValueKind.Object => GraphQLHttpPayload.Single(ToRequest(root, prefix: "")),
                 JsonValueKind.Array => new GraphQLHttpPayload(ToBatch(root), IsBatch: true),
                 _ => throw new InvalidRequestParameterError(
-                    $"The request body must be a JSON object (one operation) or an array of them (a batch), not {Describe(root)}."),
+                    $"{where} must be a JSON object (one operation) or an array of them (a batch), not {Describe(root)}."),
             };
         }
     }

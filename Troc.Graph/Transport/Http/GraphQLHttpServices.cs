@@ -1,3 +1,5 @@
+using Troc.Graph.Transport.Http.Uploads;
+
 namespace Troc.Graph.Transport.Http;
 
 public static class GraphQLHttpServices
@@ -8,6 +10,11 @@ public static class GraphQLHttpServices
             .BindConfiguration(GraphQLHttpOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<UploadOptions>()
+            .BindConfiguration(UploadOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<MultipartRequestReader>();
         services.AddSingleton<GraphQLHttpRequestReader>();
         services.AddSingleton<GraphQLHttpResponseWriter>();
         services.AddGraphQLCors();
