@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Categories;
+using Troc.Domain.Listings;
 
 namespace Troc.Domain.Persistence;
 
 public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbContext(options)
 {
     public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Listing> Listings => Set<Listing>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
