@@ -3,11 +3,13 @@ using Troc.Graph.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTrocData();
 builder.AddTrocGraph();
+builder.AddTrocAuth();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();
 
 var app = builder.Build();
+app.UseTrocAuth();
 app.UseTrocTransport();
 app.MapTrocEndpoints();
 app.MapTrocHealth();

@@ -1,12 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Categories;
 using Troc.Domain.Listings;
+using Troc.Domain.Users;
 
 namespace Troc.Domain.Persistence;
 
 public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbContext(options)
 {
     public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
     public DbSet<Listing> Listings => Set<Listing>();
 

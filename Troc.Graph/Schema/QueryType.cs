@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Troc.Graph.Categories;
+using Troc.Graph.Users;
 
 namespace Troc.Graph.Schema;
 
@@ -11,5 +12,6 @@ public sealed class QueryType : ObjectGraphType
         Description = "Everything a client can read: the catalogue, listings, search, matches, conversations and profiles.";
         this.AddFieldsOf<NodeQueries>();
         this.AddFieldsOf<CategoryQueries>();
+        this.AddFieldsOf<UserQueries>();
     }
 }

@@ -63,7 +63,10 @@ public abstract class PayloadType<TPayload> : AutoRegisteringObjectGraphType<TPa
         };
         foreach (var errorType in errorTypes)
             union.Type(typeof(UserErrorType<>).MakeGenericType(errorType));
-        Field("errors", new NonNullGraphType(new ListGraphType(new NonNullGraphType(union))))
+        // A union needs members: a mutation that cannot fail in an expected way lists plain `Error`s (always empty),
+        // so that every payload still has the same shape.
+        IGraphType errorsItemType = errorTypes.Length > 0 ? union : new GraphQLTypeReference("Error");
+        Field("errors", new NonNullGraphType(new ListGraphType(new NonNullGraphType(errorsItemType))))
             .Description("Expected failures, each with a `code`; empty when the mutation succeeded and nothing to report.")
             .Resolve(context => context.Source.Errors);
     }

@@ -11,7 +11,13 @@ namespace Troc.Tests.Infrastructure;
 /// </summary>
 public class TrocAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The access-token signing key every test host uses, so that tests can forge tokens (expired, wrongly signed…).</summary>
+    public const string TestSigningKey = "dHJvYy10ZXN0LXNpZ25pbmcta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
+
     public string DatabaseName { get; private set; } = "";
+
+    /// <summary>Where this host's outbox mail sender writes `.eml` files.</summary>
+    public string OutboxDirectory { get; } = Path.Combine(Path.GetTempPath(), "troc-test-outbox-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Extra configuration (key → value) applied on top of the defaults, for one fixture.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -23,6 +29,10 @@ public class TrocAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Troc", TestDatabase.ConnectionStringFor(DatabaseName));
         builder.UseSetting("Redis:Configuration", TestDatabase.RedisConfiguration);
+        builder.UseSetting("Auth:SigningKey", TestSigningKey);
+        builder.UseSetting("Mail:OutboxDirectory", OutboxDirectory);
+        // Fixtures share one client address and register many accounts; the abuse tests turn the limits back on.
+        builder.UseSetting("Abuse:RateLimitingEnabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(ConfigureTestServices);
@@ -36,5 +46,6 @@ public class TrocAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await TestDatabase.DropAsync(DatabaseName);
+        if (Directory.Exists(OutboxDirectory)) Directory.Delete(OutboxDirectory, recursive: true);
     }
 }

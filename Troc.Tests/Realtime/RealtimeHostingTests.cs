@@ -72,6 +72,7 @@ public sealed class RealtimeHostingTests
             // Never opened: the host must stop at Redis before anything touches PostgreSQL.
             builder.UseSetting("ConnectionStrings:Troc", TestDatabase.ConnectionStringFor("troc_unused"));
             builder.UseSetting("Redis:Configuration", $"127.0.0.1:{closedPort}");
+            builder.UseSetting("Auth:SigningKey", TrocAppFactory.TestSigningKey);
         });
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());

@@ -1,0 +1,123 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Troc.Graph.Transport.Authorization;
+
+namespace Troc.Graph.Accounts;
+
+/// <summary>Sign-up, sign-in, sessions, email verification and password management.</summary>
+public sealed class AccountMutations
+{
+    [GraphQLMetadata("register")]
+    [Description("Creates an account and signs it in. A verification link is mailed to the address; the account works before it is opened. Rate limited per IP and per address.")]
+    [OutputType(typeof(NonNullGraphType<RegisterPayloadType>))]
+    public static async Task<RegisterPayload> Register(
+        [InputType(typeof(NonNullGraphType<RegisterInputType>)), Description("The new account's email, password and display name.")] RegisterInput input,
+        IResolveFieldContext context, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        GrantOwnerAccess(context, await accounts.RegisterAsync(input, cancellationToken));
+
+    [GraphQLMetadata("login")]
+    [Description("Signs in with email and password, starting a new session. Repeated wrong passwords lock the account for a while. Rate limited per IP and per address.")]
+    [OutputType(typeof(NonNullGraphType<LoginPayloadType>))]
+    public static async Task<LoginPayload> Login(
+        [InputType(typeof(NonNullGraphType<LoginInputType>)), Description("The account's credentials.")] LoginInput input,
+        IResolveFieldContext context, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        GrantOwnerAccess(context, await accounts.LoginAsync(input, cancellationToken));
+
+    [GraphQLMetadata("refreshToken")]
+    [Description("Exchanges a refresh token for a new access token and the next refresh token. Each refresh token works once: presenting a used one again ends its whole session (it was copied).")]
+    [OutputType(typeof(NonNullGraphType<RefreshTokenPayloadType>))]
+    public static async Task<RefreshTokenPayload> RefreshToken(
+        [InputType(typeof(NonNullGraphType<RefreshTokenInputType>)), Description("The refresh token to exchange.")] RefreshTokenInput input,
+        IResolveFieldContext context, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        GrantOwnerAccess(context, await accounts.RefreshAsync(input, cancellationToken));
+
+    [GraphQLMetadata("logout")]
+    [Description("Ends the session the refresh token belongs to: its refresh and access tokens stop working.")]
+    [OutputType(typeof(NonNullGraphType<LogoutPayloadType>))]
+    public static Task<LogoutPayload> Logout(
+        [InputType(typeof(NonNullGraphType<LogoutInputType>)), Description("The session's current refresh token.")] LogoutInput input,
+        [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        accounts.LogoutAsync(input, cancellationToken);
+
+    [GraphQLMetadata("logoutEverywhere")]
+    [Description("Ends every session of the signed-in member, this one included, and closes their open WebSockets on every server. Requires: signed in.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<LogoutEverywherePayloadType>))]
+    public static Task<LogoutEverywherePayload> LogoutEverywhere(
+        IResolveFieldContext context, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        accounts.LogoutEverywhereAsync(context.User!, cancellationToken);
+
+    [GraphQLMetadata("verifyEmail")]
+    [Description("Confirms an email address with the token of a link mailed by `register`, `resendVerificationEmail` or `changeEmail` (48 h, single use). Works signed in or not.")]
+    [OutputType(typeof(NonNullGraphType<VerifyEmailPayloadType>))]
+    public static async Task<VerifyEmailPayload> VerifyEmail(
+        [InputType(typeof(NonNullGraphType<VerifyEmailInputType>)), Description("The token from the link.")] VerifyEmailInput input,
+        IResolveFieldContext context, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        GrantOwnerAccess(context, await accounts.VerifyEmailAsync(input, cancellationToken));
+
+    [GraphQLMetadata("resendVerificationEmail")]
+    [Description("Mails a new verification link to the signed-in member's address. Rate limited per IP and per account. Requires: signed in.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<ResendVerificationEmailPayloadType>))]
+    public static Task<ResendVerificationEmailPayload> ResendVerificationEmail(
+        IResolveFieldContext context, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        accounts.ResendVerificationEmailAsync(context.User!, cancellationToken);
+
+    [GraphQLMetadata("requestPasswordReset")]
+    [Description("Mails a password reset link (1 h, single use) if an account uses the address. Answers the same way, in about the same time, whether or not one does. Rate limited per IP and per address.")]
+    [OutputType(typeof(NonNullGraphType<RequestPasswordResetPayloadType>))]
+    public static Task<RequestPasswordResetPayload> RequestPasswordReset(
+        [InputType(typeof(NonNullGraphType<RequestPasswordResetInputType>)), Description("The account's address.")] RequestPasswordResetInput input,
+        [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        accounts.RequestPasswordResetAsync(input, cancellationToken);
+
+    [GraphQLMetadata("resetPassword")]
+    [Description("Sets a new password with the token of a reset link. Every session of the account ends: sign in again with the new password.")]
+    [OutputType(typeof(NonNullGraphType<ResetPasswordPayloadType>))]
+    public static async Task<ResetPasswordPayload> ResetPassword(
+        [InputType(typeof(NonNullGraphType<ResetPasswordInputType>)), Description("The token from the link and the new password.")] ResetPasswordInput input,
+        IResolveFieldContext context, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        GrantOwnerAccess(context, await accounts.ResetPasswordAsync(input, cancellationToken));
+
+    [GraphQLMetadata("changePassword")]
+    [Description("Changes the signed-in member's password. Their other sessions end; this one stays. Requires: signed in.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<ChangePasswordPayloadType>))]
+    public static Task<ChangePasswordPayload> ChangePassword(
+        [InputType(typeof(NonNullGraphType<ChangePasswordInputType>)), Description("The current and the new password.")] ChangePasswordInput input,
+        IResolveFieldContext context, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        accounts.ChangePasswordAsync(input, context.User!, cancellationToken);
+
+    [GraphQLMetadata("changeEmail")]
+    [Description("Starts moving the account to a new address: a confirmation link goes to it (see `User.pendingEmail`), a notice to the old one. The change happens when the link is opened with `verifyEmail`. Requires: signed in.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<ChangeEmailPayloadType>))]
+    public static Task<ChangeEmailPayload> ChangeEmail(
+        [InputType(typeof(NonNullGraphType<ChangeEmailInputType>)), Description("The new address and the current password.")] ChangeEmailInput input,
+        IResolveFieldContext context, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        accounts.ChangeEmailAsync(input, context.User!, cancellationToken);
+
+    [GraphQLMetadata("suspendUser")]
+    [Description("Suspends a member: every session ends and they can no longer sign in. Requires: admin.")]
+    [Authorize(Policies.Admin)]
+    [OutputType(typeof(NonNullGraphType<SuspendUserPayloadType>))]
+    public static Task<SuspendUserPayload> SuspendUser(
+        [InputType(typeof(NonNullGraphType<SuspendUserInputType>)), Description("Whom to suspend, and why.")] SuspendUserInput input,
+        IResolveFieldContext context, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        accounts.SuspendUserAsync(input, context.User!, cancellationToken);
+
+    // The caller proved who they are inside this mutation (password, mailed link), without a token yet: the
+    // returned user's private fields are theirs to read.
+    private static TPayload GrantOwnerAccess<TPayload>(IResolveFieldContext context, TPayload payload) where TPayload : class
+    {
+        var user = payload switch
+        {
+            SignInPayload signIn => signIn.User,
+            UserPayload changed => changed.User,
+            _ => null,
+        };
+        if (user is not null) PrivateFields.GrantOwnerAccess(context, user.Id);
+        return payload;
+    }
+}

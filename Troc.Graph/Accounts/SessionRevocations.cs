@@ -1,0 +1,30 @@
+using Troc.Graph.Realtime;
+
+namespace Troc.Graph.Accounts;
+
+/// <summary>
+/// Tells every replica, through the event bus, that a user's sessions were revoked, so that WebSockets
+/// authenticated in those sessions close (4403) wherever they are connected. HTTP needs no message: every
+/// request re-checks its session.
+/// </summary>
+public sealed class SessionRevocations(ITopicEventSender events, ILogger<SessionRevocations> logger)
+{
+    public const string Topic = "accounts.user-sessions-revoked";
+
+    public async Task PublishAsync(Guid userId, Guid? exceptSessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await events.SendAsync(Topic, new UserSessionsRevoked(userId, exceptSessionId), cancellationToken);
+        }
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // The revocation itself is in PostgreSQL and HTTP honours it; only open sockets elsewhere linger,
+            // and they are re-checked when they next authenticate.
+            logger.LogError(exception, "Could not broadcast the revocation of user {UserId}'s sessions", userId);
+        }
+    }
+}
+
+/// <summary>Every session of <paramref name="UserId"/> but <paramref name="ExceptSessionId"/> (if any) has ended.</summary>
+public sealed record UserSessionsRevoked(Guid UserId, Guid? ExceptSessionId);

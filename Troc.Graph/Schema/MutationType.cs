@@ -1,0 +1,14 @@
+using GraphQL.Types;
+using Troc.Graph.Accounts;
+
+namespace Troc.Graph.Schema;
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        Description = "Everything a client can change. Each mutation takes one `input` and returns a payload whose `errors` lists expected failures with a `code`.";
+        this.AddFieldsOf<AccountMutations>();
+    }
+}
