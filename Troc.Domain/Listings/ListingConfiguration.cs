@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Troc.Domain.Categories;
+using Troc.Domain.Users;
 
 namespace Troc.Domain.Listings;
 
@@ -17,12 +18,14 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.PlaceName).HasMaxLength(ListingRules.PlaceNameMaxLength).IsRequired();
         builder.Property(l => l.Location).HasColumnType("geography (Point, 4326)").IsRequired();
         builder.Property(l => l.PublicLocation).HasColumnType("geography (Point, 4326)").IsRequired();
+        builder.HasOne<User>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Category>().WithMany().HasForeignKey(l => l.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(l => l.Wants, wants =>
         {
             wants.ToTable("listing_wants");
             wants.WithOwner().HasForeignKey("ListingId");
             wants.HasKey("ListingId", nameof(ListingWant.Position));
+            wants.Property(w => w.Position).ValueGeneratedNever();
             wants.Property(w => w.Text).HasMaxLength(ListingRules.WantMaxLength).IsRequired();
         });
         builder.Navigation(l => l.Wants).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -19,6 +19,8 @@ public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbC
 
     public DbSet<Listing> Listings => Set<Listing>();
 
+    public DbSet<ListingFavorite> ListingFavorites => Set<ListingFavorite>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Troc.Graph.Categories;
+using Troc.Graph.Listings;
 using Troc.Graph.Users;
 
 namespace Troc.Graph.Schema;
@@ -13,5 +14,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddFieldsOf<NodeQueries>();
         this.AddFieldsOf<CategoryQueries>();
         this.AddFieldsOf<UserQueries>();
+        this.AddFieldsOf<ListingQueries>();
     }
 }
