@@ -8,10 +8,12 @@ builder.AddTrocListings();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();
+builder.AddTrocIde();
 
 var app = builder.Build();
 app.UseTrocAuth();
 app.UseTrocTransport();
+app.UseTrocIde();
 app.MapTrocEndpoints();
 app.MapTrocHealth();
 

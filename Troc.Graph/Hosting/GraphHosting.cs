@@ -1,8 +1,12 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.DI;
+using GraphQL.Execution;
+using Microsoft.Extensions.Options;
 using Troc.Graph.Categories;
 using Troc.Graph.Schema;
 using Troc.Graph.Transport;
+using Troc.Graph.Transport.Execution;
 
 namespace Troc.Graph.Hosting;
 
@@ -13,18 +17,45 @@ public static class GraphHosting
         // Descriptions come from [Description] attributes and, failing those, from the XML doc comments.
         GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
 
+        builder.Services.AddOptions<ExecutionLimitsOptions>()
+            .BindConfiguration(ExecutionLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DocumentCacheOptions>()
+            .BindConfiguration(DocumentCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DocumentCache>();
+        builder.Services.AddSingleton<UnhandledExceptionHandler>();
+
         var exposeExceptions = builder.Environment.IsDevelopment();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<TrocSchema>()
             .AddGraphTypes(typeof(TrocSchema).Assembly)
             // Accents stay readable in responses (é, not \u00E9); every response is served as JSON, never HTML.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = exposeExceptions));
+            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = exposeExceptions)
+            .AddExecutionLimits()
+            .ConfigureExecution(services => services.GetRequiredService<DocumentCache>())
+            .AddUnhandledExceptionHandler(context => context.ExecutionOptions.RequestServices!
+                .GetRequiredService<UnhandledExceptionHandler>().HandleAsync(context)));
 
         builder.Services.AddSingleton<GraphQLRequestExecutor>();
         builder.Services.AddTrocFeatures();
         return builder;
     }
+
+    /// <summary>
+    /// The limits enforced by the engine: fields and aliases right after parsing, depth, complexity and introspection
+    /// depth during validation (the document length is checked earlier, by <see cref="GraphQLRequestExecutor"/>).
+    /// Depth and complexity depend on the selected operation and on variables, so they run on cached documents too.
+    /// </summary>
+    private static IGraphQLBuilder AddExecutionLimits(this IGraphQLBuilder graphQL)
+    {
+        graphQL.Services.Register<IDocumentBuilder, LimitedDocumentBuilder>(GraphQL.DI.ServiceLifetime.Singleton, replace: true);
+        return graphQL
+            .AddValidationRule(services => new DepthAndComplexityRule(LimitsOf(services)), useForCachedDocuments: true)
+            .AddValidationRule(services => new IntrospectionDepthRule(LimitsOf(services)));
+    }
+
+    private static ExecutionLimitsOptions LimitsOf(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ExecutionLimitsOptions>>().Value;
 
     /// <summary>Per-request loaders and node resolvers of every feature.</summary>
     private static IServiceCollection AddTrocFeatures(this IServiceCollection services)

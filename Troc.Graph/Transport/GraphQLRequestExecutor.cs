@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
+using Microsoft.Extensions.Options;
+using Troc.Graph.Transport.Execution;
 
 namespace Troc.Graph.Transport;
 
@@ -9,22 +12,48 @@ namespace Troc.Graph.Transport;
 /// The one way both transports (HTTP and WebSocket) run an operation, so limits, caching, authorization and
 /// logging apply the same everywhere.
 /// </summary>
-public sealed class GraphQLRequestExecutor(IDocumentExecuter<ISchema> executer)
+public sealed class GraphQLRequestExecutor(
+    IDocumentExecuter<ISchema> executer,
+    IOptions<ExecutionLimitsOptions> limits,
+    ILogger<GraphQLRequestExecutor> logger)
 {
-    public Task<ExecutionResult> ExecuteAsync(
+    private readonly int _maxDocumentLength = limits.Value.MaxDocumentLength;
+
+    public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequest request,
         ClaimsPrincipal user,
         IServiceProvider requestServices,
-        CancellationToken cancellationToken) =>
-        executer.ExecuteAsync(new ExecutionOptions
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var selectedOperation = new SelectedOperationObserver();
+        ExecutionResult result;
+        try
         {
-            Query = request.Query,
-            DocumentId = request.DocumentId,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            User = user,
-            RequestServices = requestServices,
-            CancellationToken = cancellationToken,
-        });
+            result = request.Query is { Length: var length } && length > _maxDocumentLength
+                // Checked before parsing: the parser's work grows with the text, whatever the other limits say.
+                ? new ExecutionResult(new LimitExceededError(
+                    LimitCodes.DocumentTooLong,
+                    $"The document is {length} characters long; at most {_maxDocumentLength} are allowed."))
+                : await executer.ExecuteAsync(new ExecutionOptions
+                {
+                    Query = request.Query,
+                    DocumentId = request.DocumentId,
+                    OperationName = request.OperationName,
+                    Variables = request.Variables,
+                    Extensions = request.Extensions,
+                    User = user,
+                    RequestServices = requestServices,
+                    CancellationToken = cancellationToken,
+                    Listeners = { selectedOperation },
+                });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            OperationLog.WriteCancelled(logger, request, Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+        OperationLog.Write(logger, request, result.Operation ?? selectedOperation.Operation, result, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
 }
