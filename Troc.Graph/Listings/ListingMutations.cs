@@ -47,6 +47,7 @@ public sealed class ListingMutations
         var changes = new ListingChanges(input.Title, input.Description, categoryId, input.Condition, input.Wants,
             wantedCategoryIds, input.OpenToAnyOffer, input.Location, input.PlaceName);
         var result = await listings.UpdateAsync(context.User.UserId()!.Value, listingId, changes, cancellationToken);
+        await PublishIfChanged(context, result, cancellationToken);
         return new UpdateListingPayload(result.Listing, ListingErrors.From(result.Violations));
     }
 
@@ -59,6 +60,7 @@ public sealed class ListingMutations
         IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
     {
         var result = await RunOnListing(input.Id, id => listings.ArchiveAsync(context.User.UserId()!.Value, id, cancellationToken));
+        await PublishIfChanged(context, result, cancellationToken);
         return new ArchiveListingPayload(result.Listing, ListingErrors.From(result.Violations));
     }
 
@@ -71,6 +73,7 @@ public sealed class ListingMutations
         IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
     {
         var result = await RunOnListing(input.Id, id => listings.ReactivateAsync(context.User.UserId()!.Value, id, cancellationToken));
+        await PublishIfChanged(context, result, cancellationToken);
         return new ReactivateListingPayload(result.Listing, ListingErrors.From(result.Violations));
     }
 
@@ -97,6 +100,9 @@ public sealed class ListingMutations
         var result = await RunOnListing(input.Id, id => listings.UnfavoriteAsync(context.User.UserId()!.Value, id, cancellationToken));
         return new UnfavoriteListingPayload(result.Listing, ListingErrors.From(result.Violations));
     }
+
+    private static Task PublishIfChanged(IResolveFieldContext context, ListingResult result, CancellationToken cancellationToken) =>
+        result.Listing is { } listing ? ListingEvents.PublishAsync(context.RequestServices!, listing, cancellationToken) : Task.CompletedTask;
 
     /// <summary>An id that is not a listing's is "not found", exactly like a listing that does not exist.</summary>
     private static Task<ListingResult> RunOnListing(string id, Func<Guid, Task<ListingResult>> command) =>
