@@ -12,6 +12,7 @@ public static class ListingsHosting
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ListingService>();
+        services.AddSingleton<Seed.DemoSeed>();
         services.AddScoped<ListingById>();
         services.AddScoped<FavoriteCountByListingId>();
         services.AddScoped<FavoriteByUserAndListing>();
