@@ -2,12 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Categories;
 using Troc.Domain.Listings;
 using Troc.Domain.Users;
+using Troc.Domain.Places;
 
 namespace Troc.Domain.Persistence;
 
 public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbContext(options)
 {
     public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
 
     public DbSet<User> Users => Set<User>();
 

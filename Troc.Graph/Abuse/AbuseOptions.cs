@@ -8,6 +8,12 @@ public sealed class AbuseOptions
     /// <summary>Switches the rate limits (per action and global) off, for load tests; the lockout stays on.</summary>
     public bool RateLimitingEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Take the client address from the last X-Forwarded-For entry. Only for deployments reachable solely through
+    /// a proxy that appends it (docker-compose's nginx): anyone else could forge the header.
+    /// </summary>
+    public bool TrustForwardedFor { get; set; }
+
     /// <summary>Prefix of the Redis counters; by default `troc:{database name}:` so that deployments sharing one Redis do not share counters.</summary>
     public string? RedisKeyPrefix { get; set; }
 

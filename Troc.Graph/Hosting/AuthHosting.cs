@@ -1,4 +1,6 @@
 using GraphQL;
+using GraphQL.DI;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,7 +33,8 @@ public static class AuthHosting
 
         services.AddAccountsDomain();
         services.AddAccessTokens();
-        services.AddGraphQL(graphQL => graphQL.AddValidationRule<AuthorizationRule>(useForCachedDocuments: true));
+        services.AddSingleton<AuthorizationRule>();
+        services.AddSingleton<IConfigureExecution, AuthorizationRuleInstaller>();
         services.AddAbuseLimits(configuration);
         services.AddMail(configuration);
 
@@ -39,11 +42,22 @@ public static class AuthHosting
         services.AddSingleton<INodeResolver, UserNodeResolver>();
         services.AddScoped<AccountService>();
         services.AddSingleton<SessionRevocations>();
+        services.AddHostedService<SessionRevocationListener>();
         return builder;
     }
 
     public static WebApplication UseTrocAuth(this WebApplication app)
     {
+        // Behind the load balancer every request comes from the balancer: per-IP limits need the client's
+        // address from X-Forwarded-For. Only where the balancer is the sole way in (it appends the address it saw;
+        // the last entry is the one to believe), since anyone else could write the header.
+        if (app.Configuration.GetValue<bool>($"{AbuseOptions.Section}:TrustForwardedFor"))
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
         // Before authentication: a flood is turned away before it costs a token check or a query.
         app.UseRateLimiter();
         app.UseAuthentication();

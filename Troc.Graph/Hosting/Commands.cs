@@ -2,8 +2,10 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Troc.Domain.Categories;
 using Troc.Domain.Persistence;
+using Troc.Domain.Places;
 
 namespace Troc.Graph.Hosting;
 
@@ -34,7 +36,7 @@ public static class Commands
         }
     }
 
-    /// <summary>Applies pending migrations, then brings reference data (the catalogue) up to date.</summary>
+    /// <summary>Applies pending migrations, then brings reference data (the catalogue, the places gazetteer) up to date.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var dbFactory = services.GetRequiredService<IDbContextFactory<TrocDbContext>>();
@@ -47,6 +49,10 @@ public static class Commands
             await connection.ReloadTypesAsync(cancellationToken);
         }
         await CatalogueSync.SyncAsync(db, cancellationToken);
+        // Tests migrate with a bare service provider: no configuration or logging there, the defaults apply.
+        var placesFile = PlacesImport.LocateDataFile(services.GetService<IConfiguration>()?["Places:DataFile"]);
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Troc.Places") ?? NullLogger.Instance;
+        await PlacesImport.ImportAsync(db, placesFile, logger, cancellationToken);
     }
 
     /// <summary>Demo data for `./troc run`. Idempotent: running it twice changes nothing the second time.</summary>

@@ -3,7 +3,9 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
+using Troc.Domain.Places;
 using Troc.Graph.Categories;
+using Troc.Graph.Places;
 using Troc.Graph.Schema;
 using Troc.Graph.Transport;
 using Troc.Graph.Transport.Execution;
@@ -63,6 +65,9 @@ public static class GraphHosting
         services.AddScoped<CategoryById>();
         services.AddScoped<CategoriesByParentId>();
         services.AddSingleton<INodeResolver, CategoryNodeResolver>();
+        services.AddSingleton<PlaceDirectory>();
+        services.AddScoped<PlaceById>();
+        services.AddSingleton<INodeResolver, PlaceNodeResolver>();
         return services;
     }
 }

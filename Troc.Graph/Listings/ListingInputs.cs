@@ -2,7 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Troc.Domain.Listings;
-using Troc.Graph.Schema;
+using Troc.Graph.Geography;
 
 namespace Troc.Graph.Listings;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Listings;
 using Troc.Graph.Categories;
 using Troc.Graph.DataLoading;
+using Troc.Graph.Geography;
 using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
 using Troc.Graph.Users;
@@ -49,10 +50,10 @@ public sealed class ListingType : ObjectGraphType<Listing>
             .Resolve(context => context.Source.OpenToAnyOffer);
         Field<NonNullGraphType<CoordinatesType>>("location")
             .Description("Roughly where the item is: the centre of the ~1 km grid cell holding the owner's point. The exact point is never shown to anyone but the owner (see `exactLocation`).")
-            .Resolve(context => context.Source.PublicPoint);
+            .Resolve(context => new Coordinates(context.Source.PublicPoint.Latitude, context.Source.PublicPoint.Longitude));
         Field<CoordinatesType>("exactLocation")
             .Description("The exact point the owner gave.")
-            .Resolve(context => context.Source.ExactPoint)
+            .Resolve(context => new Coordinates(context.Source.ExactPoint.Latitude, context.Source.ExactPoint.Longitude))
             .OwnerOnly(listing => listing.OwnerId);
         Field<NonNullGraphType<StringGraphType>>("placeName")
             .Description("The town or neighbourhood the owner named, to show with `location`.")

@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 
 namespace Troc.Graph.Mail;
@@ -64,6 +65,8 @@ public sealed class AccountMails(IOptions<AppOptions> app)
     private static string Duration(TimeSpan span) =>
         span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? (span.TotalHours == 1 ? "1 heure" : $"{span.TotalHours:0} heures") : $"{Math.Ceiling(span.TotalMinutes):0} minutes";
 
+    private static readonly HtmlEncoder HtmlText = HtmlEncoder.Create(UnicodeRanges.All);
+
     private static EmailMessage Compose(
         string to, string displayName, string subject, string greeting, string[] before, (string Label, string Url)? action, string[] after, string? link = null)
     {
@@ -75,7 +78,8 @@ public sealed class AccountMails(IOptions<AppOptions> app)
         text.AppendLine("— L’équipe Troc");
 
         // Everything user-controlled (names, addresses) is encoded: a display name is not markup.
-        static string E(string value) => WebUtility.HtmlEncode(value);
+        // Accents stay readable in the source; only markup characters are encoded.
+        static string E(string value) => HtmlText.Encode(value);
         var html = new System.Text.StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head>");
         html.Append("<body style=\"font-family:Helvetica,Arial,sans-serif;color:#1f2937;background:#f9fafb;padding:24px\">");

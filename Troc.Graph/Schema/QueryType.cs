@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Troc.Graph.Categories;
 using Troc.Graph.Listings;
 using Troc.Graph.Users;
+using Troc.Graph.Places;
 
 namespace Troc.Graph.Schema;
 
@@ -15,5 +16,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddFieldsOf<CategoryQueries>();
         this.AddFieldsOf<UserQueries>();
         this.AddFieldsOf<ListingQueries>();
+        this.AddFieldsOf<PlaceQueries>();
     }
 }

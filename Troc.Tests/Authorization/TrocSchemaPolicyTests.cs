@@ -60,3 +60,24 @@ public sealed class TrocSchemaPolicyTests(TrocAppFactory app) : IClassFixture<Tr
         Assert.Equal("userId", Str(unknown.EnsureNoErrors().Data!["suspendUser"]!["errors"]![0]!["field"]));
     }
 }
+
+public sealed class CachedDocumentAuthorizationTests(TrocAppFactory app) : IClassFixture<TrocAppFactory>
+{
+    [Fact]
+    public async Task A_document_cached_for_an_admin_is_still_refused_to_a_member()
+    {
+        var client = app.CreateGraphQLClient();
+        var admin = await RegisterAsync(client);
+        var member = await RegisterAsync(client);
+        await AccountDatabase.PromoteToAdminAsync(app, admin.UserId);
+        var variables = new { input = new { userId = "unknown", reason = "test" } };
+
+        var byAdmin = await client.As(admin.AccessToken).PostAsync(SuspendUser, variables);
+        var byMember = await client.As(member.AccessToken).PostAsync(SuspendUser, variables);
+        var byAdminAgain = await client.As(admin.AccessToken).PostAsync(SuspendUser, variables);
+
+        byAdmin.EnsureNoErrors();
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], GraphQLErrorCodes(byMember));
+        byAdminAgain.EnsureNoErrors();
+    }
+}

@@ -26,8 +26,10 @@ public class WebSocketAppFactory : TrocAppFactory
         services.RemoveAll<ISchema>();
         services.AddSingleton<ISchema>(provider => new WebSocketTestSchema(new SelfActivatingServiceProvider(provider)));
         WebSocketTestSchema.AddServices(services);
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, TestBearerHandler>(BearerWebSocketAuthenticator.BearerScheme, _ => { });
+        // The host registers JwtBearer as the Bearer scheme (issue 3); these tests need names, not real accounts,
+        // so the scheme keeps its name and gets the stand-in handler.
+        services.Configure<AuthenticationOptions>(options =>
+            options.SchemeMap[BearerWebSocketAuthenticator.BearerScheme].HandlerType = typeof(TestBearerHandler));
     }
 
     public TickSource Ticks => Services.GetRequiredService<TickSource>();

@@ -13,7 +13,7 @@ using Troc.Domain.Persistence;
 namespace Troc.Domain.Persistence.Migrations
 {
     [DbContext(typeof(TrocDbContext))]
-    [Migration("20261129061510_Listings")]
+    [Migration("20261129064559_Listings")]
     partial class Listings
     {
         /// <inheritdoc />
@@ -184,6 +184,89 @@ namespace Troc.Domain.Persistence.Migrations
                         .HasDatabaseName("ix_listing_favorites_user_id_created_at");
 
                     b.ToTable("listing_favorites", (string)null);
+                });
+
+            modelBuilder.Entity("Troc.Domain.Persistence.ReferenceDataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Name")
+                        .HasName("pk_reference_data_versions");
+
+                    b.ToTable("reference_data_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Troc.Domain.Places.Place", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("department_code");
+
+                    b.Property<Point>("Location")
+                        .HasColumnType("geography (Point, 4326)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("LocationPrecision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("location_precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer")
+                        .HasColumnName("population");
+
+                    b.PrimitiveCollection<string[]>("PostalCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("postal_codes");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("search_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_places");
+
+                    b.HasIndex("Location")
+                        .HasDatabaseName("ix_places_location");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("SearchKey")
+                        .HasDatabaseName("ix_places_search_key");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchKey"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchKey"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("places", (string)null);
                 });
 
             modelBuilder.Entity("Troc.Domain.Users.AccountToken", b =>
