@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTrocData();
 builder.AddTrocGraph();
 builder.AddTrocAuth();
+builder.AddTrocListings();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Categories;
+using Troc.Domain.Listings;
 using Troc.Domain.Users;
 using Troc.Domain.Places;
 
@@ -18,6 +19,10 @@ public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbC
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<Listing> Listings => Set<Listing>();
+
+    public DbSet<ListingFavorite> ListingFavorites => Set<ListingFavorite>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -29,7 +29,7 @@ internal sealed class CategoryNodeResolver : INodeResolver
 {
     public string TypeName => CategoryType.TypeName;
 
-    public GraphQL.DataLoader.IDataLoaderResult<object?>? Resolve(IServiceProvider services, string key) =>
+    public GraphQL.DataLoader.IDataLoaderResult<object?>? Resolve(IServiceProvider services, string key, System.Security.Claims.ClaimsPrincipal? viewer) =>
         int.TryParse(key, out var id)
             ? DataLoading.DataLoaderResults.Then(services.GetRequiredService<CategoryById>().Load(id), c => (object?)c)
             : null;

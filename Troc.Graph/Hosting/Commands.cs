@@ -56,13 +56,8 @@ public static class Commands
     }
 
     /// <summary>Demo data for `./troc run`. Idempotent: running it twice changes nothing the second time.</summary>
-    public static Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        // Users, listings and photos arrive with their features; the catalogue is reference data (see migrate).
-        _ = services;
-        _ = cancellationToken;
-        return Task.CompletedTask;
-    }
+    public static Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<Troc.Graph.Seed.DemoSeed>().SeedAsync(cancellationToken);
 
     /// <summary>The SDL of the live schema: the single source of schema.graphql.</summary>
     public static string PrintSchema(IServiceProvider services)

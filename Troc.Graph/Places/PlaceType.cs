@@ -53,7 +53,7 @@ internal sealed class PlaceNodeResolver : INodeResolver
 {
     public string TypeName => PlaceType.TypeName;
 
-    public IDataLoaderResult<object?>? Resolve(IServiceProvider services, string key) =>
+    public IDataLoaderResult<object?>? Resolve(IServiceProvider services, string key, System.Security.Claims.ClaimsPrincipal? viewer) =>
         key.Length == 5
             ? services.GetRequiredService<PlaceById>().Load(key).Then(p => (object?)p)
             : null;

@@ -8,6 +8,6 @@ public interface INodeResolver
     /// <summary>The GraphQL type name encoded in the global ids this resolver understands.</summary>
     string TypeName { get; }
 
-    /// <summary>Loads the node with this key through a batch loader, or null when it does not exist (or is hidden).</summary>
-    IDataLoaderResult<object?>? Resolve(IServiceProvider services, string key);
+    /// <summary>Loads the node with this key through a batch loader, or null when it does not exist or <paramref name="viewer"/> may not see it.</summary>
+    IDataLoaderResult<object?>? Resolve(IServiceProvider services, string key, System.Security.Claims.ClaimsPrincipal? viewer);
 }

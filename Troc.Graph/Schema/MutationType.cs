@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Troc.Graph.Accounts;
+using Troc.Graph.Listings;
 
 namespace Troc.Graph.Schema;
 
@@ -10,5 +11,6 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         Description = "Everything a client can change. Each mutation takes one `input` and returns a payload whose `errors` lists expected failures with a `code`.";
         this.AddFieldsOf<AccountMutations>();
+        this.AddFieldsOf<ListingMutations>();
     }
 }

@@ -14,7 +14,8 @@ public sealed class NodeQueries
     public static IDataLoaderResult<object?>? Node(
         [Id, Description("The object's global id, as returned in its `id` field.")] string id,
         [FromServices] IEnumerable<INodeResolver> resolvers,
-        [FromServices] IServiceProvider services) => Resolve(id, resolvers, services);
+        [FromServices] IServiceProvider services,
+        IResolveFieldContext context) => Resolve(id, resolvers, services, context);
 
     /// <summary>Fetches several objects by global id, in the same order; null for each that does not exist.</summary>
     [GraphQLMetadata("nodes")]
@@ -23,19 +24,20 @@ public sealed class NodeQueries
     public static IDataLoaderResult<object?[]> Nodes(
         [Id, Description("Global ids, at most 100.")] string[] ids,
         [FromServices] IEnumerable<INodeResolver> resolvers,
-        [FromServices] IServiceProvider services)
+        [FromServices] IServiceProvider services,
+        IResolveFieldContext context)
     {
         if (ids.Length > 100)
             throw new ExecutionError("`nodes` accepts at most 100 ids.") { Code = "TOO_MANY_IDS" };
-        var results = ids.Select(id => Resolve(id, resolvers, services)).ToArray();
+        var results = ids.Select(id => Resolve(id, resolvers, services, context)).ToArray();
         return new DataLoaderResultAll(results);
     }
 
-    private static IDataLoaderResult<object?>? Resolve(string id, IEnumerable<INodeResolver> resolvers, IServiceProvider services)
+    private static IDataLoaderResult<object?>? Resolve(string id, IEnumerable<INodeResolver> resolvers, IServiceProvider services, IResolveFieldContext context)
     {
         if (!GlobalId.TryDecode(id, out var typeName, out var key)) return null;
         var resolver = resolvers.FirstOrDefault(r => r.TypeName == typeName);
-        return resolver?.Resolve(services, key);
+        return resolver?.Resolve(services, key, context.User);
     }
 
     /// <summary>Awaits several loader results without dispatching any batch early.</summary>

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Troc.Graph.Categories;
+using Troc.Graph.Listings;
 using Troc.Graph.Users;
 using Troc.Graph.Places;
 
@@ -14,6 +15,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddFieldsOf<NodeQueries>();
         this.AddFieldsOf<CategoryQueries>();
         this.AddFieldsOf<UserQueries>();
+        this.AddFieldsOf<ListingQueries>();
         this.AddFieldsOf<PlaceQueries>();
     }
 }

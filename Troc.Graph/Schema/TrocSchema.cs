@@ -11,6 +11,7 @@ public sealed class TrocSchema : GraphQL.Types.Schema
         Description = "Troc — swap things, no money. Listings, geo search, swap matches, chat and trades.";
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
+        Subscription = services.GetRequiredService<SubscriptionType>();
     }
 }
 

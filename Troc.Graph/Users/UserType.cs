@@ -49,6 +49,8 @@ public sealed class UserType : ObjectGraphType<User>
             .Description("What the member may do beyond their own things.")
             .Resolve(context => context.Source.Role)
             .OwnerOnly(u => u.Id);
+
+        Listings.UserListingFields.AddTo(this);
     }
 
     public static string GlobalId(Guid id) => Schema.GlobalId.Encode(TypeName, id.ToString("N"));
@@ -69,7 +71,7 @@ internal sealed class UserNodeResolver : INodeResolver
 {
     public string TypeName => UserType.TypeName;
 
-    public IDataLoaderResult<object?>? Resolve(IServiceProvider services, string key) =>
+    public IDataLoaderResult<object?>? Resolve(IServiceProvider services, string key, System.Security.Claims.ClaimsPrincipal? viewer) =>
         Guid.TryParseExact(key, "N", out var id)
             ? services.GetRequiredService<UserById>().Load(id).Then(u => (object?)u)
             : null;

@@ -66,6 +66,123 @@ namespace Troc.Domain.Persistence.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("Troc.Domain.Listings.Listing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("condition");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geography (Point, 4326)")
+                        .HasColumnName("location");
+
+                    b.Property<bool>("OpenToAnyOffer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("open_to_any_offer");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("PlaceName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("place_name");
+
+                    b.Property<Point>("PublicLocation")
+                        .IsRequired()
+                        .HasColumnType("geography (Point, 4326)")
+                        .HasColumnName("public_location");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.PrimitiveCollection<int[]>("WantedCategoryIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("wanted_category_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_listings");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_listings_category_id");
+
+                    b.HasIndex("PublicLocation")
+                        .HasDatabaseName("ix_listings_public_location");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PublicLocation"), "gist");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_listings_status_created_at");
+
+                    b.HasIndex("OwnerId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_listings_owner_id_status_created_at");
+
+                    b.ToTable("listings", (string)null);
+                });
+
+            modelBuilder.Entity("Troc.Domain.Listings.ListingFavorite", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("listing_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("UserId", "ListingId")
+                        .HasName("pk_listing_favorites");
+
+                    b.HasIndex("ListingId")
+                        .HasDatabaseName("ix_listing_favorites_listing_id");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_listing_favorites_user_id_created_at");
+
+                    b.ToTable("listing_favorites", (string)null);
+                });
+
             modelBuilder.Entity("Troc.Domain.Persistence.ReferenceDataVersion", b =>
                 {
                     b.Property<string>("Name")
@@ -357,6 +474,68 @@ namespace Troc.Domain.Persistence.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_categories_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Troc.Domain.Listings.Listing", b =>
+                {
+                    b.HasOne("Troc.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_listings_categories_category_id");
+
+                    b.HasOne("Troc.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_listings_users_owner_id");
+
+                    b.OwnsMany("Troc.Domain.Listings.ListingWant", "Wants", b1 =>
+                        {
+                            b1.Property<Guid>("ListingId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("listing_id");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer")
+                                .HasColumnName("position");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
+                                .HasColumnName("text");
+
+                            b1.HasKey("ListingId", "Position")
+                                .HasName("pk_listing_wants");
+
+                            b1.ToTable("listing_wants", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ListingId")
+                                .HasConstraintName("fk_listing_wants_listings_listing_id");
+                        });
+
+                    b.Navigation("Wants");
+                });
+
+            modelBuilder.Entity("Troc.Domain.Listings.ListingFavorite", b =>
+                {
+                    b.HasOne("Troc.Domain.Listings.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_listing_favorites_listings_listing_id");
+
+                    b.HasOne("Troc.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_listing_favorites_users_user_id");
                 });
 
             modelBuilder.Entity("Troc.Domain.Users.AccountToken", b =>

@@ -1,0 +1,154 @@
+using NetTopologySuite.Geometries;
+
+namespace Troc.Domain.Listings;
+
+/// <summary>Something a person offers to swap, what they would take for it, and where it is.</summary>
+public sealed class Listing
+{
+    private readonly List<ListingWant> _wants = [];
+
+    private Listing() { }
+
+    /// <summary>Creates an active listing from a draft that <see cref="ListingRules.Check"/> accepted.</summary>
+    public static Listing Create(Guid ownerId, ListingDraft draft, DateTime now)
+    {
+        var listing = new Listing { Id = Guid.NewGuid(), OwnerId = ownerId, CreatedAt = now, Status = ListingStatus.Active };
+        listing.Apply(draft, now);
+        return listing;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The user who offers the item.</summary>
+    public Guid OwnerId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    /// <summary>The subcategory the listing is filed under.</summary>
+    public int CategoryId { get; private set; }
+
+    public ItemCondition Condition { get; private set; }
+
+    /// <summary>What the owner would take in exchange, in their words, in the order they gave.</summary>
+    public IReadOnlyList<ListingWant> Wants => _wants;
+
+    /// <summary>Categories the owner would take anything from.</summary>
+    public int[] WantedCategoryIds { get; private set; } = [];
+
+    /// <summary>The owner will consider any offer, not only what the wants say.</summary>
+    public bool OpenToAnyOffer { get; private set; }
+
+    /// <summary>The exact point the owner gave. Never leaves the server except to the owner.</summary>
+    public Point Location { get; private set; } = null!;
+
+    /// <summary>The centre of the ~1 km cell holding <see cref="Location"/>: what everyone else sees and searches on.</summary>
+    public Point PublicLocation { get; private set; } = null!;
+
+    /// <summary>The town or neighbourhood the owner named, shown with the blurred point.</summary>
+    public string PlaceName { get; private set; } = "";
+
+    public ListingStatus Status { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Replaces the owner-written fields with a draft that <see cref="ListingRules.Check"/> accepted.</summary>
+    public void Update(ListingDraft draft, DateTime now) => Apply(draft, now);
+
+    /// <summary>Withdraws the listing; a traded listing stays traded.</summary>
+    public void Archive(DateTime now)
+    {
+        if (Status == ListingStatus.Traded)
+            throw new ListingRuleException("LISTING_TRADED", "Cette annonce a déjà été échangée.");
+        if (Status == ListingStatus.Archived)
+            throw new ListingRuleException("LISTING_ARCHIVED", "Cette annonce est déjà archivée.");
+        ChangeStatus(ListingStatus.Archived, now);
+    }
+
+    /// <summary>Puts an archived listing back on offer.</summary>
+    public void Reactivate(DateTime now)
+    {
+        if (Status != ListingStatus.Archived)
+            throw new ListingRuleException("LISTING_NOT_ARCHIVED", "Seule une annonce archivée peut être remise en ligne.");
+        ChangeStatus(ListingStatus.Active, now);
+    }
+
+    /// <summary>A swap was agreed: the listing leaves search but stays visible.</summary>
+    public void Reserve(DateTime now)
+    {
+        if (Status != ListingStatus.Active)
+            throw new ListingRuleException("LISTING_NOT_ACTIVE", "Seule une annonce en ligne peut être réservée.");
+        ChangeStatus(ListingStatus.Reserved, now);
+    }
+
+    /// <summary>The agreed swap fell through: the listing is on offer again.</summary>
+    public void Release(DateTime now)
+    {
+        if (Status != ListingStatus.Reserved)
+            throw new ListingRuleException("LISTING_NOT_RESERVED", "Cette annonce n'est pas réservée.");
+        ChangeStatus(ListingStatus.Active, now);
+    }
+
+    /// <summary>The swap happened.</summary>
+    public void MarkTraded(DateTime now)
+    {
+        if (Status is not (ListingStatus.Active or ListingStatus.Reserved))
+            throw new ListingRuleException("LISTING_NOT_AVAILABLE", "Cette annonce n'est plus disponible.");
+        ChangeStatus(ListingStatus.Traded, now);
+    }
+
+    public bool IsOwnedBy(Guid userId) => OwnerId == userId;
+
+    public GeoPoint ExactPoint => new(Location.Y, Location.X);
+
+    public GeoPoint PublicPoint => new(PublicLocation.Y, PublicLocation.X);
+
+    private void ChangeStatus(ListingStatus status, DateTime now)
+    {
+        Status = status;
+        UpdatedAt = now;
+    }
+
+    private void Apply(ListingDraft draft, DateTime now)
+    {
+        Title = draft.Title.Trim();
+        Description = draft.Description.Trim();
+        CategoryId = draft.CategoryId;
+        Condition = draft.Condition;
+        _wants.Clear();
+        _wants.AddRange(draft.Wants.Select((text, position) => new ListingWant(position, text.Trim())));
+        WantedCategoryIds = draft.WantedCategoryIds.Distinct().ToArray();
+        OpenToAnyOffer = draft.OpenToAnyOffer;
+        Location = ToPoint(draft.Location);
+        PublicLocation = ToPoint(LocationBlur.Blur(draft.Location));
+        PlaceName = draft.PlaceName.Trim();
+        UpdatedAt = now;
+    }
+
+    private static Point ToPoint(GeoPoint point) => new(point.Longitude, point.Latitude) { SRID = 4326 };
+}
+
+/// <summary>One thing the owner would take in exchange, as they phrased it ("vélo de ville", "livres de SF").</summary>
+public sealed class ListingWant
+{
+    private ListingWant() { }
+
+    public ListingWant(int position, string text)
+    {
+        Position = position;
+        Text = text;
+    }
+
+    public int Position { get; private set; }
+
+    public string Text { get; private set; } = "";
+}
+
+/// <summary>A listing operation that its current state forbids (archiving a traded listing…).</summary>
+public sealed class ListingRuleException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Troc.Domain.Categories;
+using Troc.Domain.Users;
+
+namespace Troc.Domain.Listings;
+
+internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
+{
+    public void Configure(EntityTypeBuilder<Listing> builder)
+    {
+        builder.ToTable("listings");
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.Title).HasMaxLength(ListingRules.TitleMaxLength).IsRequired();
+        builder.Property(l => l.Description).HasMaxLength(ListingRules.DescriptionMaxLength).IsRequired();
+        builder.Property(l => l.Condition).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.PlaceName).HasMaxLength(ListingRules.PlaceNameMaxLength).IsRequired();
+        builder.Property(l => l.Location).HasColumnType("geography (Point, 4326)").IsRequired();
+        builder.Property(l => l.PublicLocation).HasColumnType("geography (Point, 4326)").IsRequired();
+        builder.HasOne<User>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Category>().WithMany().HasForeignKey(l => l.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(l => l.Wants, wants =>
+        {
+            wants.ToTable("listing_wants");
+            wants.WithOwner().HasForeignKey("ListingId");
+            wants.HasKey("ListingId", nameof(ListingWant.Position));
+            wants.Property(w => w.Position).ValueGeneratedNever();
+            wants.Property(w => w.Text).HasMaxLength(ListingRules.WantMaxLength).IsRequired();
+        });
+        builder.Navigation(l => l.Wants).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(l => l.ExactPoint);
+        builder.Ignore(l => l.PublicPoint);
+        // Search filters on status and distance from the blurred point; owners list their own by recency.
+        builder.HasIndex(l => l.PublicLocation).HasMethod("gist");
+        builder.HasIndex(l => new { l.OwnerId, l.Status, l.CreatedAt });
+        builder.HasIndex(l => new { l.Status, l.CreatedAt });
+    }
+}

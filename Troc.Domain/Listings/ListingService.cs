@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Persistence;
+
+namespace Troc.Domain.Listings;
+
+/// <summary>The outcome of a listing command: the listing when it worked, else every rule it broke.</summary>
+public sealed record ListingResult(Listing? Listing, IReadOnlyList<RuleViolation> Violations)
+{
+    public static ListingResult Failed(params RuleViolation[] violations) => new(null, violations);
+}
+
+/// <summary>What an owner changes with updateListing: null fields keep their current value.</summary>
+public sealed record ListingChanges(
+    string? Title = null,
+    string? Description = null,
+    int? CategoryId = null,
+    ItemCondition? Condition = null,
+    IReadOnlyList<string>? Wants = null,
+    IReadOnlyList<int>? WantedCategoryIds = null,
+    bool? OpenToAnyOffer = null,
+    GeoPoint? Location = null,
+    string? PlaceName = null);
+
+/// <summary>Creating, changing and withdrawing listings, with the checks that need the database.</summary>
+public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, TimeProvider clock)
+{
+    public static readonly RuleViolation NotFound = new("id", "LISTING_NOT_FOUND", "Cette annonce n’existe pas ou n’est plus visible.");
+    public static readonly RuleViolation NotOwner = new("id", "NOT_OWNER", "Seul le propriétaire de l’annonce peut la modifier.");
+
+    public async Task<ListingResult> CreateAsync(Guid ownerId, ListingDraft draft, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var violations = ListingRules.Check(draft);
+        violations.AddRange(await CheckCategoriesAsync(db, draft, cancellationToken));
+        var active = await db.Listings.CountAsync(l => l.OwnerId == ownerId && l.Status == ListingStatus.Active, cancellationToken);
+        if (active >= ListingRules.MaxActiveListingsPerOwner)
+            violations.Add(new("", "ACTIVE_LISTING_LIMIT", $"Vous avez déjà {ListingRules.MaxActiveListingsPerOwner} annonces en ligne : archivez-en une pour en publier une autre."));
+        if (violations.Count > 0) return new ListingResult(null, violations);
+
+        var listing = Listing.Create(ownerId, draft, clock.GetUtcNow().UtcDateTime);
+        db.Listings.Add(listing);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ListingResult(listing, []);
+    }
+
+    public Task<ListingResult> UpdateAsync(Guid userId, Guid listingId, ListingChanges changes, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, listingId, async (db, listing, now) =>
+        {
+            var current = listing;
+            var draft = new ListingDraft(
+                changes.Title ?? current.Title,
+                changes.Description ?? current.Description,
+                changes.CategoryId ?? current.CategoryId,
+                changes.Condition ?? current.Condition,
+                changes.Wants ?? current.Wants.Select(w => w.Text).ToList(),
+                changes.WantedCategoryIds ?? current.WantedCategoryIds,
+                changes.OpenToAnyOffer ?? current.OpenToAnyOffer,
+                changes.Location ?? current.ExactPoint,
+                changes.PlaceName ?? current.PlaceName);
+            var violations = ListingRules.Check(draft);
+            violations.AddRange(await CheckCategoriesAsync(db, draft, cancellationToken));
+            if (violations.Count == 0) listing.Update(draft, now);
+            return violations;
+        }, cancellationToken);
+
+    public Task<ListingResult> ArchiveAsync(Guid userId, Guid listingId, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, listingId, (_, listing, now) => Transition(() => listing.Archive(now)), cancellationToken);
+
+    public Task<ListingResult> ReactivateAsync(Guid userId, Guid listingId, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, listingId, async (db, listing, now) =>
+        {
+            var active = await db.Listings.CountAsync(l => l.OwnerId == userId && l.Status == ListingStatus.Active, cancellationToken);
+            if (active >= ListingRules.MaxActiveListingsPerOwner)
+                return [new("", "ACTIVE_LISTING_LIMIT", $"Vous avez déjà {ListingRules.MaxActiveListingsPerOwner} annonces en ligne : archivez-en une pour en remettre une en ligne.")];
+            return await Transition(() => listing.Reactivate(now));
+        }, cancellationToken);
+
+    /// <summary>Marks a listing as a favourite of the user; doing it twice changes nothing.</summary>
+    public async Task<ListingResult> FavoriteAsync(Guid userId, Guid listingId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listingId, cancellationToken);
+        if (listing is null || !IsVisibleTo(listing, userId)) return ListingResult.Failed(NotFound);
+        if (listing.IsOwnedBy(userId))
+            return ListingResult.Failed(new RuleViolation("listingId", "OWN_LISTING", "Vous ne pouvez pas mettre votre propre annonce en favori."));
+        // ON CONFLICT keeps a double submit (two tabs, a retried request) from failing on the primary key.
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO listing_favorites (user_id, listing_id, created_at) VALUES ({userId}, {listingId}, {clock.GetUtcNow().UtcDateTime}) ON CONFLICT DO NOTHING",
+            cancellationToken);
+        return new ListingResult(listing, []);
+    }
+
+    /// <summary>Removes a favourite; removing one that is not there changes nothing.</summary>
+    public async Task<ListingResult> UnfavoriteAsync(Guid userId, Guid listingId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.ListingFavorites.Where(f => f.UserId == userId && f.ListingId == listingId).ExecuteDeleteAsync(cancellationToken);
+        var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listingId, cancellationToken);
+        return listing is null || !IsVisibleTo(listing, userId) ? ListingResult.Failed(NotFound) : new ListingResult(listing, []);
+    }
+
+    /// <summary>Archived listings are their owner's business only; every other state is public.</summary>
+    public static bool IsVisibleTo(Listing listing, Guid? viewerId) =>
+        listing.Status != ListingStatus.Archived || listing.OwnerId == viewerId;
+
+    private async Task<ListingResult> ChangeAsync(
+        Guid userId, Guid listingId,
+        Func<TrocDbContext, Listing, DateTime, Task<List<RuleViolation>>> change,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var listing = await db.Listings.FirstOrDefaultAsync(l => l.Id == listingId, cancellationToken);
+        if (listing is null || !IsVisibleTo(listing, userId)) return ListingResult.Failed(NotFound);
+        if (!listing.IsOwnedBy(userId)) return ListingResult.Failed(NotOwner);
+        var violations = await change(db, listing, clock.GetUtcNow().UtcDateTime);
+        if (violations.Count > 0) return new ListingResult(null, violations);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ListingResult(listing, []);
+    }
+
+    private static Task<List<RuleViolation>> Transition(Action transition)
+    {
+        try
+        {
+            transition();
+            return Task.FromResult(new List<RuleViolation>());
+        }
+        catch (ListingRuleException refused)
+        {
+            return Task.FromResult(new List<RuleViolation> { new("status", refused.Code, refused.Message) });
+        }
+    }
+
+    private static async Task<List<RuleViolation>> CheckCategoriesAsync(TrocDbContext db, ListingDraft draft, CancellationToken cancellationToken)
+    {
+        var violations = new List<RuleViolation>();
+        var ids = draft.WantedCategoryIds.Append(draft.CategoryId).Distinct().ToList();
+        var known = await db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, IsSubcategory = c.ParentId != null })
+            .ToDictionaryAsync(c => c.Id, c => c.IsSubcategory, cancellationToken);
+        if (!known.TryGetValue(draft.CategoryId, out var isSubcategory))
+            violations.Add(new("categoryId", "CATEGORY_NOT_FOUND", "Cette catégorie n’existe pas."));
+        else if (!isSubcategory)
+            violations.Add(new("categoryId", "CATEGORY_NOT_LEAF", "Choisissez une sous-catégorie (par exemple « Ameublement » plutôt que « Maison »)."));
+        if (draft.WantedCategoryIds.Any(id => !known.ContainsKey(id)))
+            violations.Add(new("wantedCategoryIds", "CATEGORY_NOT_FOUND", "Une des catégories souhaitées n’existe pas."));
+        return violations;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Troc.Domain.Listings;
+using Troc.Graph.Listings;
+using Troc.Graph.Schema;
+
+namespace Troc.Graph.Hosting;
+
+public static class ListingsHosting
+{
+    public static WebApplicationBuilder AddTrocListings(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ListingService>();
+        services.AddSingleton<Seed.DemoSeed>();
+        services.AddScoped<ListingById>();
+        services.AddScoped<FavoriteCountByListingId>();
+        services.AddScoped<FavoriteByUserAndListing>();
+        services.AddSingleton<INodeResolver, ListingNodeResolver>();
+        return builder;
+    }
+}

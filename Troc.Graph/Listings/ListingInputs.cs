@@ -1,0 +1,122 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Troc.Domain.Listings;
+using Troc.Graph.Geography;
+
+namespace Troc.Graph.Listings;
+
+public sealed class CreateListingInput
+{
+    [Description("What the item is, 3–80 characters.")]
+    public string Title { get; set; } = "";
+
+    [Description("Details that help someone decide: size, state, what comes with it. Up to 4,000 characters.")]
+    public string Description { get; set; } = "";
+
+    [Id, Description("The subcategory to file the listing under (a `Category.id` with a parent).")]
+    public string CategoryId { get; set; } = "";
+
+    [InputType(typeof(NonNullGraphType<ItemConditionType>)), Description("How worn the item is.")]
+    public ItemCondition Condition { get; set; }
+
+    [Description("What you would take in exchange, up to 5 short phrases such as « vélo de ville ».")]
+    public List<string>? Wants { get; set; }
+
+    [Id, Description("Categories you would take anything from, up to 5.")]
+    public List<string>? WantedCategoryIds { get; set; }
+
+    [Description("True to consider any offer, not only what `wants` says.")]
+    public bool OpenToAnyOffer { get; set; }
+
+    [InputType(typeof(NonNullGraphType<CoordinatesInputType>)), Description("Where the item is. Only you will ever see this exact point; others see a point blurred to ~1 km.")]
+    public GeoPoint Location { get; set; }
+
+    [Description("The town or neighbourhood to show with the blurred point, such as « Lyon 3e ».")]
+    public string PlaceName { get; set; } = "";
+}
+
+public sealed class CreateListingInputType : AutoRegisteringInputObjectGraphType<CreateListingInput>
+{
+    public CreateListingInputType() => Description = "A new listing: what it is, what you would take for it, and where.";
+}
+
+public sealed class UpdateListingInput
+{
+    [Id, Description("The listing to change.")]
+    public string Id { get; set; } = "";
+
+    [Description("A new title, 3–80 characters; omit to keep it.")]
+    public string? Title { get; set; }
+
+    [Description("A new description; omit to keep it.")]
+    public string? Description { get; set; }
+
+    [Id, Description("A new subcategory; omit to keep it.")]
+    public string? CategoryId { get; set; }
+
+    [InputType(typeof(ItemConditionType)), Description("A new condition; omit to keep it.")]
+    public ItemCondition? Condition { get; set; }
+
+    [Description("The new list of wants (replaces the old one); omit to keep them.")]
+    public List<string>? Wants { get; set; }
+
+    [Id, Description("The new list of wanted categories (replaces the old one); omit to keep them.")]
+    public List<string>? WantedCategoryIds { get; set; }
+
+    [Description("Whether any offer is welcome; omit to keep it.")]
+    public bool? OpenToAnyOffer { get; set; }
+
+    [InputType(typeof(CoordinatesInputType)), Description("A new exact point; omit to keep it.")]
+    public GeoPoint? Location { get; set; }
+
+    [Description("A new place name; omit to keep it.")]
+    public string? PlaceName { get; set; }
+}
+
+public sealed class UpdateListingInputType : AutoRegisteringInputObjectGraphType<UpdateListingInput>
+{
+    public UpdateListingInputType() => Description = "Changes to one of your listings; omitted fields keep their value.";
+}
+
+public sealed class ListingIdInput
+{
+    [Id, Description("The listing's global id.")]
+    public string Id { get; set; } = "";
+}
+
+public sealed class ArchiveListingInputType : AutoRegisteringInputObjectGraphType<ListingIdInput>
+{
+    public ArchiveListingInputType()
+    {
+        Name = "ArchiveListingInput";
+        Description = "The listing to withdraw.";
+    }
+}
+
+public sealed class ReactivateListingInputType : AutoRegisteringInputObjectGraphType<ListingIdInput>
+{
+    public ReactivateListingInputType()
+    {
+        Name = "ReactivateListingInput";
+        Description = "The archived listing to put back on offer.";
+    }
+}
+
+public sealed class FavoriteListingInputType : AutoRegisteringInputObjectGraphType<ListingIdInput>
+{
+    public FavoriteListingInputType()
+    {
+        Name = "FavoriteListingInput";
+        Description = "The listing to keep in your favourites.";
+    }
+}
+
+public sealed class UnfavoriteListingInputType : AutoRegisteringInputObjectGraphType<ListingIdInput>
+{
+    public UnfavoriteListingInputType()
+    {
+        Name = "UnfavoriteListingInput";
+        Description = "The listing to remove from your favourites.";
+    }
+}

@@ -1,0 +1,146 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Troc.Domain.Listings;
+using Troc.Graph.Categories;
+using Troc.Graph.Schema;
+using Troc.Graph.Transport.Authorization;
+
+namespace Troc.Graph.Listings;
+
+/// <summary>Publishing, changing and withdrawing listings, and favourites.</summary>
+public sealed class ListingMutations
+{
+    [GraphQLMetadata("createListing")]
+    [Description("Publishes a listing. Requires: a verified email address.")]
+    [Authorize(Policies.EmailVerified)]
+    [OutputType(typeof(NonNullGraphType<CreateListingPayloadType>))]
+    public static async Task<CreateListingPayload> CreateListing(
+        [InputType(typeof(NonNullGraphType<CreateListingInputType>)), Description("The new listing.")] CreateListingInput input,
+        IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
+    {
+        var idErrors = new List<RuleViolation>();
+        var categoryId = DecodeCategory(input.CategoryId, "categoryId", idErrors);
+        var wantedCategoryIds = DecodeCategories(input.WantedCategoryIds ?? [], "wantedCategoryIds", idErrors);
+        if (idErrors.Count > 0) return new CreateListingPayload(null, ListingErrors.From(idErrors));
+
+        var draft = new ListingDraft(input.Title, input.Description, categoryId, input.Condition, input.Wants ?? [],
+            wantedCategoryIds, input.OpenToAnyOffer, input.Location, input.PlaceName);
+        var result = await listings.CreateAsync(context.User.UserId()!.Value, draft, cancellationToken);
+        return new CreateListingPayload(result.Listing, ListingErrors.From(result.Violations));
+    }
+
+    [GraphQLMetadata("updateListing")]
+    [Description("Changes one of your listings; omitted fields keep their value. Requires: signed in, owner of the listing.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<UpdateListingPayloadType>))]
+    public static async Task<UpdateListingPayload> UpdateListing(
+        [InputType(typeof(NonNullGraphType<UpdateListingInputType>)), Description("The listing and the changes.")] UpdateListingInput input,
+        IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
+    {
+        var idErrors = new List<RuleViolation>();
+        var listingId = DecodeListing(input.Id, idErrors);
+        int? categoryId = input.CategoryId is null ? null : DecodeCategory(input.CategoryId, "categoryId", idErrors);
+        var wantedCategoryIds = input.WantedCategoryIds is null ? null : DecodeCategories(input.WantedCategoryIds, "wantedCategoryIds", idErrors);
+        if (idErrors.Count > 0) return new UpdateListingPayload(null, ListingErrors.From(idErrors));
+
+        var changes = new ListingChanges(input.Title, input.Description, categoryId, input.Condition, input.Wants,
+            wantedCategoryIds, input.OpenToAnyOffer, input.Location, input.PlaceName);
+        var result = await listings.UpdateAsync(context.User.UserId()!.Value, listingId, changes, cancellationToken);
+        await PublishIfChanged(context, result, cancellationToken);
+        return new UpdateListingPayload(result.Listing, ListingErrors.From(result.Violations));
+    }
+
+    [GraphQLMetadata("archiveListing")]
+    [Description("Withdraws one of your listings: it leaves search and only you still see it. Requires: signed in, owner of the listing.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<ArchiveListingPayloadType>))]
+    public static async Task<ArchiveListingPayload> ArchiveListing(
+        [InputType(typeof(NonNullGraphType<ArchiveListingInputType>)), Description("The listing to withdraw.")] ListingIdInput input,
+        IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
+    {
+        var result = await RunOnListing(input.Id, id => listings.ArchiveAsync(context.User.UserId()!.Value, id, cancellationToken));
+        await PublishIfChanged(context, result, cancellationToken);
+        return new ArchiveListingPayload(result.Listing, ListingErrors.From(result.Violations));
+    }
+
+    [GraphQLMetadata("reactivateListing")]
+    [Description("Puts one of your archived listings back on offer. Requires: signed in, owner of the listing.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<ReactivateListingPayloadType>))]
+    public static async Task<ReactivateListingPayload> ReactivateListing(
+        [InputType(typeof(NonNullGraphType<ReactivateListingInputType>)), Description("The listing to put back on offer.")] ListingIdInput input,
+        IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
+    {
+        var result = await RunOnListing(input.Id, id => listings.ReactivateAsync(context.User.UserId()!.Value, id, cancellationToken));
+        await PublishIfChanged(context, result, cancellationToken);
+        return new ReactivateListingPayload(result.Listing, ListingErrors.From(result.Violations));
+    }
+
+    [GraphQLMetadata("favoriteListing")]
+    [Description("Keeps someone else's listing in your favourites; doing it twice changes nothing. Requires: signed in.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<FavoriteListingPayloadType>))]
+    public static async Task<FavoriteListingPayload> FavoriteListing(
+        [InputType(typeof(NonNullGraphType<FavoriteListingInputType>)), Description("The listing to keep.")] ListingIdInput input,
+        IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
+    {
+        var result = await RunOnListing(input.Id, id => listings.FavoriteAsync(context.User.UserId()!.Value, id, cancellationToken));
+        return new FavoriteListingPayload(result.Listing, ListingErrors.From(result.Violations));
+    }
+
+    [GraphQLMetadata("unfavoriteListing")]
+    [Description("Removes a listing from your favourites; removing one that is not there changes nothing. Requires: signed in.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<UnfavoriteListingPayloadType>))]
+    public static async Task<UnfavoriteListingPayload> UnfavoriteListing(
+        [InputType(typeof(NonNullGraphType<UnfavoriteListingInputType>)), Description("The listing to remove.")] ListingIdInput input,
+        IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
+    {
+        var result = await RunOnListing(input.Id, id => listings.UnfavoriteAsync(context.User.UserId()!.Value, id, cancellationToken));
+        return new UnfavoriteListingPayload(result.Listing, ListingErrors.From(result.Violations));
+    }
+
+    private static Task PublishIfChanged(IResolveFieldContext context, ListingResult result, CancellationToken cancellationToken) =>
+        result.Listing is { } listing ? ListingEvents.PublishAsync(context.RequestServices!, listing, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>An id that is not a listing's is "not found", exactly like a listing that does not exist.</summary>
+    private static Task<ListingResult> RunOnListing(string id, Func<Guid, Task<ListingResult>> command) =>
+        GlobalId.TryDecodeGuid(id, ListingType.TypeName, out var listingId)
+            ? command(listingId)
+            : Task.FromResult(ListingResult.Failed(ListingService.NotFound));
+
+    private static Guid DecodeListing(string id, List<RuleViolation> errors)
+    {
+        if (GlobalId.TryDecodeGuid(id, ListingType.TypeName, out var listingId)) return listingId;
+        errors.Add(ListingService.NotFound);
+        return Guid.Empty;
+    }
+
+    private static int DecodeCategory(string id, string field, List<RuleViolation> errors)
+    {
+        if (GlobalId.TryDecodeInt(id, CategoryType.TypeName, out var categoryId)) return categoryId;
+        errors.Add(new RuleViolation(field, "CATEGORY_NOT_FOUND", "Cette catégorie n’existe pas."));
+        return 0;
+    }
+
+    private static int[] DecodeCategories(IReadOnlyList<string> ids, string field, List<RuleViolation> errors)
+    {
+        if (ids.Count > ListingRules.MaxWantedCategories)
+        {
+            errors.Add(new RuleViolation(field, "TOO_MANY_WANTED_CATEGORIES", $"Choisissez au plus {ListingRules.MaxWantedCategories} catégories souhaitées."));
+            return [];
+        }
+        var decoded = new List<int>();
+        foreach (var id in ids)
+        {
+            if (GlobalId.TryDecodeInt(id, CategoryType.TypeName, out var categoryId)) decoded.Add(categoryId);
+            else
+            {
+                errors.Add(new RuleViolation(field, "CATEGORY_NOT_FOUND", "Une des catégories souhaitées n’existe pas."));
+                break;
+            }
+        }
+        return decoded.ToArray();
+    }
+}

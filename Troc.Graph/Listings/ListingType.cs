@@ -1,0 +1,110 @@
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Troc.Domain.Listings;
+using Troc.Graph.Categories;
+using Troc.Graph.DataLoading;
+using Troc.Graph.Geography;
+using Troc.Graph.Schema;
+using Troc.Graph.Transport.Authorization;
+using Troc.Graph.Users;
+
+namespace Troc.Graph.Listings;
+
+public sealed class ListingType : ObjectGraphType<Listing>
+{
+    public const string TypeName = "Listing";
+
+    public ListingType()
+    {
+        Name = TypeName;
+        Description = "Something a member offers to swap, what they would take for it, and roughly where it is.";
+        Interface<NodeInterface>();
+        IsTypeOf = value => value is Listing;
+
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("Globally unique, opaque identifier of this object.")
+            .Resolve(context => GlobalId(context.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("title")
+            .Description("What the item is, in the owner's words (3–80 characters).")
+            .Resolve(context => context.Source.Title);
+        Field<NonNullGraphType<StringGraphType>>("description")
+            .Description("The owner's description (up to 4,000 characters; may be empty).")
+            .Resolve(context => context.Source.Description);
+        Field<NonNullGraphType<CategoryType>>("category")
+            .Description("The subcategory the listing is filed under.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<CategoryById>().Load(context.Source.CategoryId));
+        Field<NonNullGraphType<ItemConditionType>>("condition")
+            .Description("How worn the item is.")
+            .Resolve(context => context.Source.Condition);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WantType>>>>("wants")
+            .Description("What the owner would take in exchange, in their words and order (at most 5).")
+            .Resolve(context => context.Source.Wants);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("wantedCategories")
+            .Description("Categories the owner would take anything from.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<CategoryById>()
+                .LoadMany(context.Source.WantedCategoryIds)
+                .Then(categories => categories.OfType<Troc.Domain.Categories.Category>().ToArray()));
+        Field<NonNullGraphType<BooleanGraphType>>("openToAnyOffer")
+            .Description("True when the owner will consider any offer, not only what `wants` says.")
+            .Resolve(context => context.Source.OpenToAnyOffer);
+        Field<NonNullGraphType<CoordinatesType>>("location")
+            .Description("Roughly where the item is: the centre of the ~1 km grid cell holding the owner's point. The exact point is never shown to anyone but the owner (see `exactLocation`).")
+            .Resolve(context => new Coordinates(context.Source.PublicPoint.Latitude, context.Source.PublicPoint.Longitude));
+        Field<CoordinatesType>("exactLocation")
+            .Description("The exact point the owner gave.")
+            .Resolve(context => new Coordinates(context.Source.ExactPoint.Latitude, context.Source.ExactPoint.Longitude))
+            .OwnerOnly(listing => listing.OwnerId);
+        Field<NonNullGraphType<StringGraphType>>("placeName")
+            .Description("The town or neighbourhood the owner named, to show with `location`.")
+            .Resolve(context => context.Source.PlaceName);
+        Field<NonNullGraphType<ListingStatusType>>("status")
+            .Description("Where the listing stands: on offer, reserved for a swap, swapped, or archived.")
+            .Resolve(context => context.Source.Status);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt")
+            .Description("When the listing was published (UTC).")
+            .Resolve(context => context.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeGraphType>>("updatedAt")
+            .Description("When the owner last changed the listing or its status (UTC).")
+            .Resolve(context => context.Source.UpdatedAt);
+        Field<NonNullGraphType<UserType>>("owner")
+            .Description("The member who offers the item (public profile).")
+            .Resolve(context => context.RequestServices!.GetRequiredService<UserById>().Load(context.Source.OwnerId));
+        Field<NonNullGraphType<BooleanGraphType>>("isMine")
+            .Description("True when the signed-in member owns this listing.")
+            .Resolve(context => context.User.UserId() == context.Source.OwnerId);
+        Field<NonNullGraphType<BooleanGraphType>>("isFavorite")
+            .Description("True when the signed-in member keeps this listing in their favourites; false when signed out.")
+            .Resolve(context => context.User.UserId() is { } viewer
+                ? context.RequestServices!.GetRequiredService<FavoriteByUserAndListing>().Load((viewer, context.Source.Id))
+                : (object)false);
+        Field<NonNullGraphType<IntGraphType>>("favoriteCount")
+            .Description("How many members keep this listing in their favourites.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<FavoriteCountByListingId>().Load(context.Source.Id));
+    }
+
+    public static string GlobalId(Guid id) => Schema.GlobalId.Encode(TypeName, id.ToString("N"));
+}
+
+public sealed class WantType : ObjectGraphType<ListingWant>
+{
+    public WantType()
+    {
+        Name = "Want";
+        Description = "One thing a listing's owner would take in exchange.";
+        Field<NonNullGraphType<StringGraphType>>("text")
+            .Description("The want as the owner phrased it, such as « vélo de ville » or « livres de SF ».")
+            .Resolve(context => context.Source.Text);
+    }
+}
+
+internal sealed class ListingNodeResolver : INodeResolver
+{
+    public string TypeName => ListingType.TypeName;
+
+    public IDataLoaderResult<object?>? Resolve(IServiceProvider services, string key, System.Security.Claims.ClaimsPrincipal? viewer) =>
+        Guid.TryParseExact(key, "N", out var id)
+            ? services.GetRequiredService<ListingById>().Load(id)
+                .Then(listing => listing is not null && ListingService.IsVisibleTo(listing, viewer.UserId()) ? (object?)listing : null)
+            : null;
+}

@@ -1,0 +1,14 @@
+using GraphQL.Types;
+using Troc.Graph.Listings;
+
+namespace Troc.Graph.Schema;
+
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        Description = "Live updates over the WebSocket at /graphql (sub-protocol graphql-transport-ws).";
+        this.AddFieldsOf<ListingSubscriptions>();
+    }
+}

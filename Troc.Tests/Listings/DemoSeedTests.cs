@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Troc.Domain.Persistence;
+using Troc.Graph.Hosting;
+using Troc.Graph.Seed;
+using Troc.Tests.Infrastructure;
+using static Troc.Tests.Users.AccountTestKit;
+
+namespace Troc.Tests.Listings;
+
+public sealed class DemoSeedTests(TrocAppFactory app) : IClassFixture<TrocAppFactory>
+{
+    [Fact]
+    public async Task Seeding_creates_verified_members_with_listings_once_and_they_can_sign_in()
+    {
+        await Commands.SeedAsync(app.Services);
+        await Commands.SeedAsync(app.Services);
+
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<TrocDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var members = await db.Users.CountAsync(u => u.Email.EndsWith("@" + DemoSeed.EmailDomain));
+        var listings = await db.Listings.CountAsync();
+        Assert.Equal(DemoSeed.MemberCount, members);
+        Assert.InRange(listings, DemoSeed.ListingCount - 10, DemoSeed.ListingCount);
+        Assert.True(await db.Users.Where(u => u.Email.EndsWith("@" + DemoSeed.EmailDomain)).AllAsync(u => u.EmailVerifiedAt != null));
+        // Every seeded listing is somewhere in metropolitan France.
+        var points = await db.Listings.Select(l => l.Location).ToListAsync();
+        Assert.All(points, p => Assert.True(p.Y is > 42 and < 51.5 && p.X is > -5 and < 8.5, $"{p.Y}, {p.X} is not in France"));
+
+        var email = await db.Users.Where(u => u.Email.EndsWith("@" + DemoSeed.EmailDomain)).Select(u => u.Email).FirstAsync();
+        var account = await LoginAsync(app.CreateGraphQLClient(), email, DemoSeed.Password);
+        var mine = await app.CreateGraphQLClient().As(account.AccessToken).PostAsync("{ me { listings(first: 3) { totalCount nodes { title placeName category { label } } } } }");
+        Assert.True(mine.EnsureNoErrors().Data!["me"]!["listings"]!["totalCount"]!.GetValue<int>() > 0);
+    }
+}
