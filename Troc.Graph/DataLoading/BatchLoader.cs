@@ -34,7 +34,7 @@ public abstract class BatchLoader<TKey, TValue> where TKey : notnull
         }
     }
 
-    public IDataLoaderResult<TValue?[]> LoadMany(IEnumerable<TKey> keys) => new ManyResult(keys.Select(Load).ToArray());
+    public IDataLoaderResult<TValue?[]> LoadMany(IEnumerable<TKey> keys) => DataLoaderResults.All(keys.Select(Load).ToArray());
 
     private sealed class Batch(BatchLoader<TKey, TValue> loader)
     {
@@ -60,20 +60,6 @@ public abstract class BatchLoader<TKey, TValue> where TKey : notnull
         {
             var values = await batch.FetchOnceAsync(cancellationToken);
             return values.TryGetValue(key, out var value) ? value : batch.Missing;
-        }
-
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken);
-    }
-
-    private sealed class ManyResult(IDataLoaderResult<TValue?>[] parts) : IDataLoaderResult<TValue?[]>
-    {
-        public async Task<TValue?[]> GetResultAsync(CancellationToken cancellationToken = default)
-        {
-            var values = new TValue?[parts.Length];
-            for (var i = 0; i < parts.Length; i++)
-                values[i] = await parts[i].GetResultAsync(cancellationToken);
-            return values;
         }
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>

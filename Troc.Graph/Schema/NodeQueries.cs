@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using GraphQL;
 using GraphQL.DataLoader;
+using Troc.Graph.DataLoading;
 
 namespace Troc.Graph.Schema;
 
@@ -30,7 +31,7 @@ public sealed class NodeQueries
         if (ids.Length > 100)
             throw new ExecutionError("`nodes` accepts at most 100 ids.") { Code = "TOO_MANY_IDS" };
         var results = ids.Select(id => Resolve(id, resolvers, services, context)).ToArray();
-        return new DataLoaderResultAll(results);
+        return DataLoaderResults.All(results);
     }
 
     private static IDataLoaderResult<object?>? Resolve(string id, IEnumerable<INodeResolver> resolvers, IServiceProvider services, IResolveFieldContext context)
@@ -38,20 +39,5 @@ public sealed class NodeQueries
         if (!GlobalId.TryDecode(id, out var typeName, out var key)) return null;
         var resolver = resolvers.FirstOrDefault(r => r.TypeName == typeName);
         return resolver?.Resolve(services, key, context.User);
-    }
-
-    /// <summary>Awaits several loader results without dispatching any batch early.</summary>
-    private sealed class DataLoaderResultAll(IDataLoaderResult<object?>?[] parts) : IDataLoaderResult<object?[]>
-    {
-        public async Task<object?[]> GetResultAsync(CancellationToken cancellationToken = default)
-        {
-            var values = new object?[parts.Length];
-            for (var i = 0; i < parts.Length; i++)
-                values[i] = parts[i] is { } part ? await part.GetResultAsync(cancellationToken) : null;
-            return values;
-        }
-
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken);
     }
 }
