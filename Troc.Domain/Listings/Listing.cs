@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using Troc.Domain.Media;
 
 namespace Troc.Domain.Listings;
 
@@ -6,14 +7,16 @@ namespace Troc.Domain.Listings;
 public sealed class Listing
 {
     private readonly List<ListingWant> _wants = [];
+    private readonly List<ListingImage> _images = [];
 
     private Listing() { }
 
-    /// <summary>Creates an active listing from a draft that <see cref="ListingRules.Check"/> accepted.</summary>
-    public static Listing Create(Guid ownerId, ListingDraft draft, DateTime now)
+    /// <summary>Creates an active listing from a draft that <see cref="ListingRules.Check"/> accepted, with photos already stored (none is allowed).</summary>
+    public static Listing Create(Guid ownerId, ListingDraft draft, DateTime now, IReadOnlyList<StoredImage>? images = null)
     {
         var listing = new Listing { Id = Guid.NewGuid(), OwnerId = ownerId, CreatedAt = now, Status = ListingStatus.Active };
         listing.Apply(draft, now);
+        if (images is { Count: > 0 }) listing.AddImages(images, now);
         return listing;
     }
 
@@ -54,6 +57,54 @@ public sealed class Listing
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>The photos as stored (unordered); use <see cref="ImagesInOrder"/> to show them.</summary>
+    public IReadOnlyList<ListingImage> Images => _images;
+
+    /// <summary>The photos in the owner's order, the cover first.</summary>
+    public IReadOnlyList<ListingImage> ImagesInOrder() => _images.OrderBy(i => i.Position).ToList();
+
+    /// <summary>
+    /// Appends photos after the current ones. A listing holds at most <see cref="ListingRules.MaxImages"/>; a batch that
+    /// would go over is refused whole (TOO_MANY_IMAGES) and nothing changes.
+    /// </summary>
+    public IReadOnlyList<ListingImage> AddImages(IReadOnlyList<StoredImage> images, DateTime now)
+    {
+        if (_images.Count + images.Count > ListingRules.MaxImages)
+            throw new ListingRuleException("TOO_MANY_IMAGES", ListingRules.TooManyImagesMessage);
+        var added = images.Select((image, i) => new ListingImage(Guid.NewGuid(), _images.Count + i, image)).ToList();
+        _images.AddRange(added);
+        UpdatedAt = now;
+        return added;
+    }
+
+    /// <summary>
+    /// Drops a photo and closes the gap in the order. A listing that has photos keeps at least one (LAST_IMAGE): the
+    /// owner replaces the last photo by adding the new one first.
+    /// </summary>
+    public ListingImage RemoveImage(Guid imageId, DateTime now)
+    {
+        var image = _images.FirstOrDefault(i => i.Id == imageId)
+            ?? throw new ListingRuleException("IMAGE_NOT_FOUND", ListingRules.ImageNotFoundMessage);
+        if (_images.Count == 1)
+            throw new ListingRuleException("LAST_IMAGE", "Une annonce avec des photos en garde au moins une : ajoutez la nouvelle avant de retirer la dernière.");
+        _images.Remove(image);
+        var position = 0;
+        foreach (var remaining in _images.OrderBy(i => i.Position)) remaining.Position = position++;
+        UpdatedAt = now;
+        return image;
+    }
+
+    /// <summary>Puts the photos in the order given, which must name every current photo exactly once.</summary>
+    public void ReorderImages(IReadOnlyList<Guid> imageIds, DateTime now)
+    {
+        if (imageIds.Count != _images.Count || imageIds.Distinct().Count() != imageIds.Count
+            || imageIds.Any(id => _images.All(i => i.Id != id)))
+            throw new ListingRuleException("INVALID_INPUT", "Donnez chaque photo de l’annonce exactement une fois, dans l’ordre voulu.");
+        for (var position = 0; position < imageIds.Count; position++)
+            _images.Single(i => i.Id == imageIds[position]).Position = position;
+        UpdatedAt = now;
+    }
 
     /// <summary>Replaces the owner-written fields with a draft that <see cref="ListingRules.Check"/> accepted.</summary>
     public void Update(ListingDraft draft, DateTime now) => Apply(draft, now);

@@ -29,6 +29,16 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
             wants.Property(w => w.Text).HasMaxLength(ListingRules.WantMaxLength).IsRequired();
         });
         builder.Navigation(l => l.Wants).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Photos are owned too, so they load with the listing (no extra statement per listing).
+        builder.OwnsMany(l => l.Images, images =>
+        {
+            images.ToTable("listing_images");
+            images.WithOwner().HasForeignKey("ListingId");
+            images.HasKey("ListingId", nameof(ListingImage.Id));
+            images.Property(i => i.Id).ValueGeneratedNever();
+            images.Property(i => i.Image).HasConversion(new StoredImageJsonConverter()).HasColumnType("jsonb").IsRequired();
+        });
+        builder.Navigation(l => l.Images).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(l => l.ExactPoint);
         builder.Ignore(l => l.PublicPoint);
         // Search filters on status and distance from the blurred point; owners list their own by recency.

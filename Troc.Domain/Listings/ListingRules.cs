@@ -16,6 +16,9 @@ public static class ListingRules
     public const int MaxActiveListingsPerOwner = 50;
     public const int MaxImages = 10;
 
+    public static readonly string TooManyImagesMessage = $"Une annonce a au plus {MaxImages} photos.";
+    public const string ImageNotFoundMessage = "Cette photo n’existe pas sur cette annonce.";
+
     /// <summary>Checks the owner-written fields; returns every violation, not just the first, so a form can show them all.</summary>
     public static List<RuleViolation> Check(ListingDraft draft)
     {

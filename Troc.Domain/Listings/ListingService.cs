@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Media;
 using Troc.Domain.Persistence;
 
 namespace Troc.Domain.Listings;
@@ -27,7 +28,11 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
     public static readonly RuleViolation NotFound = new("id", "LISTING_NOT_FOUND", "Cette annonce n’existe pas ou n’est plus visible.");
     public static readonly RuleViolation NotOwner = new("id", "NOT_OWNER", "Seul le propriétaire de l’annonce peut la modifier.");
 
-    public async Task<ListingResult> CreateAsync(Guid ownerId, ListingDraft draft, CancellationToken cancellationToken)
+    public static readonly RuleViolation TooManyImages = new("images", "TOO_MANY_IMAGES", ListingRules.TooManyImagesMessage);
+
+    /// <summary>Publishes a listing, with photos already in the image store (the caller deletes them if the listing is refused).</summary>
+    public async Task<ListingResult> CreateAsync(Guid ownerId, ListingDraft draft, CancellationToken cancellationToken,
+        IReadOnlyList<StoredImage>? images = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var violations = ListingRules.Check(draft);
@@ -37,7 +42,9 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
             violations.Add(new("", "ACTIVE_LISTING_LIMIT", $"Vous avez déjà {ListingRules.MaxActiveListingsPerOwner} annonces en ligne : archivez-en une pour en publier une autre."));
         if (violations.Count > 0) return new ListingResult(null, violations);
 
-        var listing = Listing.Create(ownerId, draft, clock.GetUtcNow().UtcDateTime);
+        if (images?.Count > ListingRules.MaxImages) return ListingResult.Failed(TooManyImages);
+
+        var listing = Listing.Create(ownerId, draft, clock.GetUtcNow().UtcDateTime, images);
         db.Listings.Add(listing);
         await db.SaveChangesAsync(cancellationToken);
         return new ListingResult(listing, []);
@@ -74,6 +81,36 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
                 return [new("", "ACTIVE_LISTING_LIMIT", $"Vous avez déjà {ListingRules.MaxActiveListingsPerOwner} annonces en ligne : archivez-en une pour en remettre une en ligne.")];
             return await Transition(() => listing.Reactivate(now));
         }, cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> may add <paramref name="count"/> photos to the listing: asked before any upload
+    /// is processed, so that a refused request stores nothing. <see cref="AddImagesAsync"/> checks again.
+    /// </summary>
+    public async Task<List<RuleViolation>> CheckCanAddImagesAsync(Guid userId, Guid listingId, int count, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listingId, cancellationToken);
+        if (listing is null || !IsVisibleTo(listing, userId)) return [NotFound];
+        if (!listing.IsOwnedBy(userId)) return [NotOwner];
+        if (listing.Images.Count + count > ListingRules.MaxImages) return [TooManyImages];
+        return [];
+    }
+
+    /// <summary>Appends stored photos to the owner's listing; the caller deletes them from the store if this fails.</summary>
+    public Task<ListingResult> AddImagesAsync(Guid userId, Guid listingId, IReadOnlyList<StoredImage> images, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, listingId, (_, listing, now) => Refusal("images", () => listing.AddImages(images, now)), cancellationToken);
+
+    /// <summary>Drops one photo of the owner's listing; the result carries it, for its files to be deleted.</summary>
+    public async Task<(ListingResult Result, StoredImage? Removed)> RemoveImageAsync(Guid userId, Guid listingId, Guid imageId, CancellationToken cancellationToken)
+    {
+        StoredImage? removed = null;
+        var result = await ChangeAsync(userId, listingId,
+            (_, listing, now) => Refusal("imageId", () => removed = listing.RemoveImage(imageId, now).Image), cancellationToken);
+        return (result, result.Listing is null ? null : removed);
+    }
+
+    public Task<ListingResult> ReorderImagesAsync(Guid userId, Guid listingId, IReadOnlyList<Guid> imageIds, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, listingId, (_, listing, now) => Refusal("imageIds", () => listing.ReorderImages(imageIds, now)), cancellationToken);
 
     /// <summary>Marks a listing as a favourite of the user; doing it twice changes nothing.</summary>
     public async Task<ListingResult> FavoriteAsync(Guid userId, Guid listingId, CancellationToken cancellationToken)
@@ -128,6 +165,19 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
         catch (ListingRuleException refused)
         {
             return Task.FromResult(new List<RuleViolation> { new("status", refused.Code, refused.Message) });
+        }
+    }
+
+    private static Task<List<RuleViolation>> Refusal(string field, Action change)
+    {
+        try
+        {
+            change();
+            return Task.FromResult(new List<RuleViolation>());
+        }
+        catch (ListingRuleException refused)
+        {
+            return Task.FromResult(new List<RuleViolation> { new(field, refused.Code, refused.Message) });
         }
     }
 

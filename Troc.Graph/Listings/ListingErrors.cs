@@ -20,6 +20,16 @@ public sealed class ActiveListingLimitError(string message) : UserError("ACTIVE_
 [Description("The listing's current status forbids this (archiving a traded listing, reactivating an active one…); `code` says which.")]
 public sealed class ListingStatusError(string code, string message) : UserError(code, message);
 
+[Description("A listing holds at most `limit` photos; the request would go over, so nothing was added.")]
+public sealed class TooManyImagesError(string message) : UserError("TOO_MANY_IMAGES", message)
+{
+    [Description("How many photos a listing may have.")]
+    public int Limit => ListingRules.MaxImages;
+}
+
+[Description("The listing has no photo with this id.")]
+public sealed class ImageNotFoundError(string message) : UserError("IMAGE_NOT_FOUND", message);
+
 internal static class ListingErrors
 {
     /// <summary>Turns the domain's rule violations into the typed errors of the API.</summary>
@@ -29,6 +39,8 @@ internal static class ListingErrors
             { Code: "LISTING_NOT_FOUND" } => new ListingNotFoundError(violation.Message),
             { Code: "NOT_OWNER" } => new NotOwnerError(violation.Message),
             { Code: "ACTIVE_LISTING_LIMIT" } => new ActiveListingLimitError(violation.Message),
+            { Code: "TOO_MANY_IMAGES" } => new TooManyImagesError(violation.Message),
+            { Code: "IMAGE_NOT_FOUND" } => new ImageNotFoundError(violation.Message),
             { Field: "status" } => new ListingStatusError(violation.Code, violation.Message),
             _ => (UserError)new InvalidInputError(violation.Field, violation.Message, violation.Code),
         }).ToList();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.AspNetCore.Http;
 using Troc.Domain.Listings;
 using Troc.Graph.Geography;
 
@@ -34,6 +35,9 @@ public sealed class CreateListingInput
 
     [Description("The town or neighbourhood to show with the blurred point, such as « Lyon 3e ».")]
     public string PlaceName { get; set; } = "";
+
+    [Description("Up to 10 photos (JPEG, PNG or WebP, 10 MB each), the cover first, sent as a multipart request. If one is refused, the listing is not created and no photo is kept.")]
+    public List<IFormFile>? Images { get; set; }
 }
 
 public sealed class CreateListingInputType : AutoRegisteringInputObjectGraphType<CreateListingInput>
@@ -119,4 +123,46 @@ public sealed class UnfavoriteListingInputType : AutoRegisteringInputObjectGraph
         Name = "UnfavoriteListingInput";
         Description = "The listing to remove from your favourites.";
     }
+}
+
+public sealed class AddListingImagesInput
+{
+    [Id, Description("The listing to add photos to.")]
+    public string ListingId { get; set; } = "";
+
+    [Description("The photos to add after the current ones (JPEG, PNG or WebP, 10 MB each; a listing holds at most 10). If one is refused, none is added.")]
+    public List<IFormFile> Images { get; set; } = [];
+}
+
+public sealed class AddListingImagesInputType : AutoRegisteringInputObjectGraphType<AddListingImagesInput>
+{
+    public AddListingImagesInputType() => Description = "Photos to add to one of your listings.";
+}
+
+public sealed class RemoveListingImageInput
+{
+    [Id, Description("The listing the photo belongs to.")]
+    public string ListingId { get; set; } = "";
+
+    [Id, Description("The photo to remove (a `ListingImage.id`).")]
+    public string ImageId { get; set; } = "";
+}
+
+public sealed class RemoveListingImageInputType : AutoRegisteringInputObjectGraphType<RemoveListingImageInput>
+{
+    public RemoveListingImageInputType() => Description = "A photo to remove from one of your listings.";
+}
+
+public sealed class ReorderListingImagesInput
+{
+    [Id, Description("The listing whose photos to reorder.")]
+    public string ListingId { get; set; } = "";
+
+    [Id, Description("Every photo of the listing (its `ListingImage.id`) exactly once, in the new order, the cover first.")]
+    public List<string> ImageIds { get; set; } = [];
+}
+
+public sealed class ReorderListingImagesInputType : AutoRegisteringInputObjectGraphType<ReorderListingImagesInput>
+{
+    public ReorderListingImagesInputType() => Description = "The new order of one of your listings' photos.";
 }

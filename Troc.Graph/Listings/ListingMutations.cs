@@ -2,6 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Troc.Domain.Listings;
+using Troc.Domain.Media;
 using Troc.Graph.Categories;
 using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
@@ -17,17 +18,114 @@ public sealed class ListingMutations
     [OutputType(typeof(NonNullGraphType<CreateListingPayloadType>))]
     public static async Task<CreateListingPayload> CreateListing(
         [InputType(typeof(NonNullGraphType<CreateListingInputType>)), Description("The new listing.")] CreateListingInput input,
-        IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
+        IResolveFieldContext context, [FromServices] ListingService listings, [FromServices] ImageService images,
+        CancellationToken cancellationToken)
     {
         var idErrors = new List<RuleViolation>();
         var categoryId = DecodeCategory(input.CategoryId, "categoryId", idErrors);
         var wantedCategoryIds = DecodeCategories(input.WantedCategoryIds ?? [], "wantedCategoryIds", idErrors);
+        var uploads = input.Images ?? [];
+        if (uploads.Count > ListingRules.MaxImages) idErrors.Add(ListingService.TooManyImages);
         if (idErrors.Count > 0) return new CreateListingPayload(null, ListingErrors.From(idErrors));
 
         var draft = new ListingDraft(input.Title, input.Description, categoryId, input.Condition, input.Wants ?? [],
             wantedCategoryIds, input.OpenToAnyOffer, input.Location, input.PlaceName);
-        var result = await listings.CreateAsync(context.User.UserId()!.Value, draft, cancellationToken);
+        var ownerId = context.User.UserId()!.Value;
+        // A draft that breaks a field rule is refused before any photo is processed or stored.
+        if (uploads.Count == 0 || ListingRules.Check(draft).Count > 0)
+        {
+            var plain = await listings.CreateAsync(ownerId, draft, cancellationToken);
+            return new CreateListingPayload(plain.Listing, ListingErrors.From(plain.Violations));
+        }
+
+        var saved = await ListingPhotos.SaveAllAsync(images, uploads, "images", cancellationToken);
+        if (saved.Errors.Count > 0) return new CreateListingPayload(null, saved.Errors);
+        var result = await KeepPhotosOnlyIfAsync(images, saved.Images,
+            () => listings.CreateAsync(ownerId, draft, cancellationToken, saved.Images));
         return new CreateListingPayload(result.Listing, ListingErrors.From(result.Violations));
+    }
+
+    [GraphQLMetadata("addListingImages")]
+    [Description("Adds photos after the current ones of one of your listings (at most 10 in all). All or nothing: if one photo is refused, none is kept. Send as a GraphQL multipart request. Requires: signed in, owner of the listing.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<AddListingImagesPayloadType>))]
+    public static async Task<AddListingImagesPayload> AddListingImages(
+        [InputType(typeof(NonNullGraphType<AddListingImagesInputType>)), Description("The listing and the photos.")] AddListingImagesInput input,
+        IResolveFieldContext context, [FromServices] ListingService listings, [FromServices] ImageService images,
+        CancellationToken cancellationToken)
+    {
+        if (!GlobalId.TryDecodeGuid(input.ListingId, ListingType.TypeName, out var listingId))
+            return new AddListingImagesPayload(null, ListingErrors.From([ListingService.NotFound]));
+        if (input.Images.Count == 0)
+            return new AddListingImagesPayload(null, [new InvalidInputError("images", "Ajoutez au moins une photo.", "NO_IMAGES")]);
+        var userId = context.User.UserId()!.Value;
+        // Ownership and the photo limit are checked before any upload is processed, so a refused request stores nothing.
+        var refused = await listings.CheckCanAddImagesAsync(userId, listingId, input.Images.Count, cancellationToken);
+        if (refused.Count > 0) return new AddListingImagesPayload(null, ListingErrors.From(refused));
+
+        var saved = await ListingPhotos.SaveAllAsync(images, input.Images, "images", cancellationToken);
+        if (saved.Errors.Count > 0) return new AddListingImagesPayload(null, saved.Errors);
+        var result = await KeepPhotosOnlyIfAsync(images, saved.Images,
+            () => listings.AddImagesAsync(userId, listingId, saved.Images, cancellationToken));
+        await PublishIfChanged(context, result, cancellationToken);
+        return new AddListingImagesPayload(result.Listing, ListingErrors.From(result.Violations));
+    }
+
+    [GraphQLMetadata("removeListingImage")]
+    [Description("Removes a photo from one of your listings and deletes its files. A listing with photos keeps at least one (LAST_IMAGE). Requires: signed in, owner of the listing.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<RemoveListingImagePayloadType>))]
+    public static async Task<RemoveListingImagePayload> RemoveListingImage(
+        [InputType(typeof(NonNullGraphType<RemoveListingImageInputType>)), Description("The listing and the photo.")] RemoveListingImageInput input,
+        IResolveFieldContext context, [FromServices] ListingService listings, [FromServices] ImageService images,
+        CancellationToken cancellationToken)
+    {
+        if (!GlobalId.TryDecodeGuid(input.ListingId, ListingType.TypeName, out var listingId))
+            return new RemoveListingImagePayload(null, ListingErrors.From([ListingService.NotFound]));
+        // An id that is not a photo's is "not found", exactly like a photo the listing does not have.
+        var imageId = GlobalId.TryDecodeGuid(input.ImageId, ListingImageType.TypeName, out var decoded) ? decoded : Guid.Empty;
+        var (result, removed) = await listings.RemoveImageAsync(context.User.UserId()!.Value, listingId, imageId, cancellationToken);
+        if (removed is not null) await ListingPhotos.DeleteAllAsync(images, [removed]);
+        await PublishIfChanged(context, result, cancellationToken);
+        return new RemoveListingImagePayload(result.Listing, ListingErrors.From(result.Violations));
+    }
+
+    [GraphQLMetadata("reorderListingImages")]
+    [Description("Puts the photos of one of your listings in a new order, the cover first. Requires: signed in, owner of the listing.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<ReorderListingImagesPayloadType>))]
+    public static async Task<ReorderListingImagesPayload> ReorderListingImages(
+        [InputType(typeof(NonNullGraphType<ReorderListingImagesInputType>)), Description("The listing and its photos in the new order.")] ReorderListingImagesInput input,
+        IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
+    {
+        if (!GlobalId.TryDecodeGuid(input.ListingId, ListingType.TypeName, out var listingId))
+            return new ReorderListingImagesPayload(null, ListingErrors.From([ListingService.NotFound]));
+        var imageIds = new List<Guid>(input.ImageIds.Count);
+        foreach (var id in input.ImageIds)
+        {
+            // An unknown id makes the list no permutation of the listing's photos: the domain refuses it with INVALID_INPUT.
+            imageIds.Add(GlobalId.TryDecodeGuid(id, ListingImageType.TypeName, out var imageId) ? imageId : Guid.Empty);
+        }
+        var result = await listings.ReorderImagesAsync(context.User.UserId()!.Value, listingId, imageIds, cancellationToken);
+        await PublishIfChanged(context, result, cancellationToken);
+        return new ReorderListingImagesPayload(result.Listing, ListingErrors.From(result.Violations));
+    }
+
+    /// <summary>Runs the command that keeps stored photos; if it refuses or throws, the photos are deleted again.</summary>
+    private static async Task<ListingResult> KeepPhotosOnlyIfAsync(ImageService images, IReadOnlyList<StoredImage> stored, Func<Task<ListingResult>> command)
+    {
+        ListingResult result;
+        try
+        {
+            result = await command();
+        }
+        catch
+        {
+            await ListingPhotos.DeleteAllAsync(images, stored);
+            throw;
+        }
+        if (result.Listing is null) await ListingPhotos.DeleteAllAsync(images, stored);
+        return result;
     }
 
     [GraphQLMetadata("updateListing")]

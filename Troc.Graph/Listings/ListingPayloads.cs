@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using GraphQL;
 using Troc.Domain.Listings;
+using Troc.Graph.Media;
 using Troc.Graph.Schema;
 
 namespace Troc.Graph.Listings;
@@ -16,7 +17,8 @@ public abstract class ListingPayload(Listing? listing, IReadOnlyList<UserError>?
 public sealed class CreateListingPayload(Listing? listing, IReadOnlyList<UserError>? errors = null) : ListingPayload(listing, errors);
 
 public sealed class CreateListingPayloadType()
-    : PayloadType<CreateListingPayload>("Result of `createListing`.", typeof(InvalidInputError), typeof(ActiveListingLimitError));
+    : PayloadType<CreateListingPayload>("Result of `createListing`.",
+        [typeof(InvalidInputError), typeof(ActiveListingLimitError), typeof(TooManyImagesError), .. ImageUploadErrors.Types]);
 
 public sealed class UpdateListingPayload(Listing? listing, IReadOnlyList<UserError>? errors = null) : ListingPayload(listing, errors);
 
@@ -43,3 +45,21 @@ public sealed class UnfavoriteListingPayload(Listing? listing, IReadOnlyList<Use
 
 public sealed class UnfavoriteListingPayloadType()
     : PayloadType<UnfavoriteListingPayload>("Result of `unfavoriteListing`.", typeof(ListingNotFoundError));
+
+public sealed class AddListingImagesPayload(Listing? listing, IReadOnlyList<UserError>? errors = null) : ListingPayload(listing, errors);
+
+public sealed class AddListingImagesPayloadType()
+    : PayloadType<AddListingImagesPayload>("Result of `addListingImages`.",
+        [typeof(ListingNotFoundError), typeof(NotOwnerError), typeof(TooManyImagesError), typeof(InvalidInputError), .. ImageUploadErrors.Types]);
+
+public sealed class RemoveListingImagePayload(Listing? listing, IReadOnlyList<UserError>? errors = null) : ListingPayload(listing, errors);
+
+public sealed class RemoveListingImagePayloadType()
+    : PayloadType<RemoveListingImagePayload>("Result of `removeListingImage`.",
+        typeof(ListingNotFoundError), typeof(NotOwnerError), typeof(ImageNotFoundError), typeof(InvalidInputError));
+
+public sealed class ReorderListingImagesPayload(Listing? listing, IReadOnlyList<UserError>? errors = null) : ListingPayload(listing, errors);
+
+public sealed class ReorderListingImagesPayloadType()
+    : PayloadType<ReorderListingImagesPayload>("Result of `reorderListingImages`.",
+        typeof(ListingNotFoundError), typeof(NotOwnerError), typeof(InvalidInputError));

@@ -31,6 +31,9 @@ public sealed class ListingType : ObjectGraphType<Listing>
         Field<NonNullGraphType<StringGraphType>>("description")
             .Description("The owner's description (up to 4,000 characters; may be empty).")
             .Resolve(context => context.Source.Description);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ListingImageType>>>>("images")
+            .Description("The photos, the cover first, in the owner's order (at most 10). Loaded with the listing: no extra request per listing.")
+            .Resolve(context => context.Source.ImagesInOrder());
         Field<NonNullGraphType<CategoryType>>("category")
             .Description("The subcategory the listing is filed under.")
             .Resolve(context => context.RequestServices!.GetRequiredService<CategoryById>().Load(context.Source.CategoryId));

@@ -492,6 +492,35 @@ namespace Troc.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_listings_users_owner_id");
 
+                    b.OwnsMany("Troc.Domain.Listings.ListingImage", "Images", b1 =>
+                        {
+                            b1.Property<Guid>("ListingId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("listing_id");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Image")
+                                .IsRequired()
+                                .HasColumnType("jsonb")
+                                .HasColumnName("image");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer")
+                                .HasColumnName("position");
+
+                            b1.HasKey("ListingId", "Id")
+                                .HasName("pk_listing_images");
+
+                            b1.ToTable("listing_images", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ListingId")
+                                .HasConstraintName("fk_listing_images_listings_listing_id");
+                        });
+
                     b.OwnsMany("Troc.Domain.Listings.ListingWant", "Wants", b1 =>
                         {
                             b1.Property<Guid>("ListingId")
@@ -517,6 +546,8 @@ namespace Troc.Domain.Persistence.Migrations
                                 .HasForeignKey("ListingId")
                                 .HasConstraintName("fk_listing_wants_listings_listing_id");
                         });
+
+                    b.Navigation("Images");
 
                     b.Navigation("Wants");
                 });
