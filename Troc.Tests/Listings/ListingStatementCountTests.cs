@@ -9,7 +9,7 @@ public sealed class ListingStatementCountTests(CountingAppFactory app) : IClassF
     private const string Query = """
         query($ids: [ID!]!) {
           nodes(ids: $ids) {
-            ... on Listing { title owner { displayName } category { label parent { label } } wantedCategories { label } favoriteCount isFavorite }
+            ... on Listing { title owner { displayName } category { label parent { label } } wantedCategories { label } favoriteCount isFavorite images { url(size: THUMBNAIL) } }
           }
         }
         """;
