@@ -98,19 +98,19 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
 
     /// <summary>Appends stored photos to the owner's listing; the caller deletes them from the store if this fails.</summary>
     public Task<ListingResult> AddImagesAsync(Guid userId, Guid listingId, IReadOnlyList<StoredImage> images, CancellationToken cancellationToken) =>
-        ChangeAsync(userId, listingId, (_, listing, now) => Refusal("images", () => listing.AddImages(images, now)), cancellationToken);
+        ChangeAsync(userId, listingId, (_, listing, now) => Refusal("images", () => listing.AddImages(images, now)), cancellationToken, lockListing: true);
 
     /// <summary>Drops one photo of the owner's listing; the result carries it, for its files to be deleted.</summary>
     public async Task<(ListingResult Result, StoredImage? Removed)> RemoveImageAsync(Guid userId, Guid listingId, Guid imageId, CancellationToken cancellationToken)
     {
         StoredImage? removed = null;
         var result = await ChangeAsync(userId, listingId,
-            (_, listing, now) => Refusal("imageId", () => removed = listing.RemoveImage(imageId, now).Image), cancellationToken);
+            (_, listing, now) => Refusal("imageId", () => removed = listing.RemoveImage(imageId, now).Image), cancellationToken, lockListing: true);
         return (result, result.Listing is null ? null : removed);
     }
 
     public Task<ListingResult> ReorderImagesAsync(Guid userId, Guid listingId, IReadOnlyList<Guid> imageIds, CancellationToken cancellationToken) =>
-        ChangeAsync(userId, listingId, (_, listing, now) => Refusal("imageIds", () => listing.ReorderImages(imageIds, now)), cancellationToken);
+        ChangeAsync(userId, listingId, (_, listing, now) => Refusal("imageIds", () => listing.ReorderImages(imageIds, now)), cancellationToken, lockListing: true);
 
     /// <summary>Marks a listing as a favourite of the user; doing it twice changes nothing.</summary>
     public async Task<ListingResult> FavoriteAsync(Guid userId, Guid listingId, CancellationToken cancellationToken)
@@ -143,15 +143,21 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
     private async Task<ListingResult> ChangeAsync(
         Guid userId, Guid listingId,
         Func<TrocDbContext, Listing, DateTime, Task<List<RuleViolation>>> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool lockListing = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Photo changes hold the listing's row until they commit: two requests adding photos at once would otherwise
+        // both see room for theirs and together go over the limit (or both remove "not the last" photo).
+        await using var transaction = lockListing ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (lockListing)
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM listings WHERE id = {listingId} FOR UPDATE", cancellationToken);
         var listing = await db.Listings.FirstOrDefaultAsync(l => l.Id == listingId, cancellationToken);
         if (listing is null || !IsVisibleTo(listing, userId)) return ListingResult.Failed(NotFound);
         if (!listing.IsOwnedBy(userId)) return ListingResult.Failed(NotOwner);
         var violations = await change(db, listing, clock.GetUtcNow().UtcDateTime);
         if (violations.Count > 0) return new ListingResult(null, violations);
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return new ListingResult(listing, []);
     }
 

@@ -11,7 +11,7 @@ using static Troc.Tests.Users.AccountTestKit;
 namespace Troc.Tests.Listings;
 
 /// <summary>The real Troc schema with its own image folder and upload spool, so a test sees exactly what was stored.</summary>
-public sealed class ListingPhotoAppFactory : TrocAppFactory
+public class ListingPhotoAppFactory : TrocAppFactory
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "troc-listing-photos-test-" + Guid.NewGuid().ToString("N"));
 
@@ -34,6 +34,46 @@ public sealed class ListingPhotoAppFactory : TrocAppFactory
     {
         base.Dispose(disposing);
         if (disposing && Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+}
+
+/// <summary>A photo-capable host that also counts SQL statements, for the batching test of listings with photos.</summary>
+public sealed class CountingPhotoAppFactory : ListingPhotoAppFactory
+{
+    public SqlStatementCounter Statements { get; } = new();
+
+    protected override void ConfigureTestServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(services, Statements);
+}
+
+public static class ListingPhotoKit
+{
+    /// <summary>A multipart request whose variables hold <c>input</c> with an <c>images</c> list filled by <paramref name="files"/>.</summary>
+    public static async Task<HttpExchange> PostWithPhotosAsync(
+        GraphQLClient client, string query, Dictionary<string, object?> input, IReadOnlyList<(string Name, byte[] Bytes)> files, bool preflight = true)
+    {
+        input["images"] = files.Select(_ => (object?)null).ToArray();
+        var map = "{" + string.Join(",", files.Select((_, i) => $"\"f{i}\":[\"variables.input.images.{i}\"]")) + "}";
+        var content = Multipart.Content(
+            Multipart.Operations(query, JsonSerializer.Serialize(new { input })),
+            map,
+            files.Select((file, i) => Multipart.File($"f{i}", file.Name, file.Bytes)).ToArray());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
+        request.Headers.TryAddWithoutValidation("Accept", HttpExchange.GraphQLResponseJson);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.AccessToken);
+        if (preflight) request.Headers.Add("GraphQL-Preflight", "1");
+        return await HttpExchange.ReadAsync(await client.Http.SendAsync(request));
+    }
+
+    /// <summary>Publishes a valid listing with <paramref name="photos"/> small photos; returns its id.</summary>
+    public static async Task<string> CreateListingWithPhotosAsync(GraphQLClient client, int photos, Dictionary<string, object?>? overrides = null)
+    {
+        var response = await PostWithPhotosAsync(client, "mutation($input: CreateListingInput!) { createListing(input: $input) { listing { id } errors { __typename } } }",
+            ValidInput(overrides), Enumerable.Range(0, photos).Select(i => ($"{i}.jpg", TestImages.Jpeg(48, 32))).ToArray());
+        response.Is(200, HttpExchange.GraphQLResponseJson);
+        var payload = response.BodyJson["data"]!["createListing"]!;
+        Assert.Empty(payload["errors"]!.AsArray());
+        return Str(payload["listing"]!["id"]);
     }
 }
 
@@ -62,22 +102,9 @@ public sealed partial class ListingPhotoTests(ListingPhotoAppFactory app) : ICla
     [GeneratedRegex("^/media/[0-9a-f]{32}-(thumbnail|card|full)\\.(jpg|webp)$")]
     private static partial Regex MediaUrl();
 
-    /// <summary>A multipart request whose variables hold <c>input</c> with an <c>images</c> list filled by <paramref name="files"/>.</summary>
-    private static async Task<HttpExchange> PostWithPhotosAsync(
-        GraphQLClient client, string query, Dictionary<string, object?> input, IReadOnlyList<(string Name, byte[] Bytes)> files, bool preflight = true)
-    {
-        input["images"] = files.Select(_ => (object?)null).ToArray();
-        var map = "{" + string.Join(",", files.Select((_, i) => $"\"f{i}\":[\"variables.input.images.{i}\"]")) + "}";
-        var content = Multipart.Content(
-            Multipart.Operations(query, JsonSerializer.Serialize(new { input })),
-            map,
-            files.Select((file, i) => Multipart.File($"f{i}", file.Name, file.Bytes)).ToArray());
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
-        request.Headers.TryAddWithoutValidation("Accept", HttpExchange.GraphQLResponseJson);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.AccessToken);
-        if (preflight) request.Headers.Add("GraphQL-Preflight", "1");
-        return await HttpExchange.ReadAsync(await client.Http.SendAsync(request));
-    }
+    private static Task<HttpExchange> PostWithPhotosAsync(
+        GraphQLClient client, string query, Dictionary<string, object?> input, IReadOnlyList<(string Name, byte[] Bytes)> files, bool preflight = true) =>
+        ListingPhotoKit.PostWithPhotosAsync(client, query, input, files, preflight);
 
     private static JsonNode Payload(HttpExchange response, string mutation)
     {
@@ -174,6 +201,23 @@ public sealed partial class ListingPhotoTests(ListingPhotoAppFactory app) : ICla
         // Up to ten is fine.
         Assert.Empty(Payload(await AddAsync(client, listingId, Enumerable.Range(0, 4).Select(i => Photo(i, 64, 48)).ToArray()), "addListingImages")["errors"]!.AsArray());
         Assert.Equal(10, (await PhotosOf(client, listingId)).Length);
+    }
+
+    [Fact]
+    public async Task Two_requests_adding_photos_at_once_never_take_a_listing_over_ten_and_the_refused_one_stores_nothing()
+    {
+        var (client, listingId, _) = await ListingWithPhotosAsync(6);
+        var before = app.StoredFiles();
+
+        var responses = await Task.WhenAll(
+            AddAsync(client, listingId, Enumerable.Range(0, 3).Select(i => Photo(i, 64, 48)).ToArray()),
+            AddAsync(client, listingId, Enumerable.Range(0, 3).Select(i => Photo(i, 64, 48)).ToArray()));
+
+        var codes = responses.Select(r => Payload(r, "addListingImages")["errors"]!.AsArray().Select(e => Str(e!["code"])).SingleOrDefault()).ToList();
+        Assert.Equal(1, codes.Count(code => code is null));
+        Assert.Equal(1, codes.Count(code => code == "TOO_MANY_IMAGES"));
+        Assert.Equal(9, (await PhotosOf(client, listingId)).Length);
+        Assert.Equal(before.Length + 9, app.StoredFiles().Length);
     }
 
     public static TheoryData<string, string, string> BadPhotos => new()

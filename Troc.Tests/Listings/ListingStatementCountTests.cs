@@ -4,7 +4,7 @@ using static Troc.Tests.Listings.ListingTestKit;
 namespace Troc.Tests.Listings;
 
 /// <summary>Nested listing fields resolve through batch loaders: the SQL count stays flat as the list grows.</summary>
-public sealed class ListingStatementCountTests(CountingAppFactory app) : IClassFixture<CountingAppFactory>
+public sealed class ListingStatementCountTests(CountingPhotoAppFactory app) : IClassFixture<CountingPhotoAppFactory>
 {
     private const string Query = """
         query($ids: [ID!]!) {
@@ -15,7 +15,7 @@ public sealed class ListingStatementCountTests(CountingAppFactory app) : IClassF
         """;
 
     [Fact]
-    public async Task Listings_with_owner_category_and_favourites_cost_the_same_statements_for_1_20_and_100()
+    public async Task Listings_with_owner_category_favourites_and_photos_cost_the_same_statements_for_1_20_and_100()
     {
         var ids = new List<string>();
         var reader = app.CreateGraphQLClient();
@@ -25,7 +25,7 @@ public sealed class ListingStatementCountTests(CountingAppFactory app) : IClassF
             var client = app.CreateGraphQLClient();
             await VerifiedMemberAsync(app, client, $"Membre {member}");
             for (var i = 0; i < 34; i++)
-                ids.Add(await CreateListingAsync(client, new() { ["title"] = $"Objet {member}-{i}", ["categoryId"] = CategoryId(101 + i % 5) }));
+                ids.Add(await ListingPhotoKit.CreateListingWithPhotosAsync(client, 1 + i % 3, new() { ["title"] = $"Objet {member}-{i}", ["categoryId"] = CategoryId(101 + i % 5) }));
         }
 
         var counts = new Dictionary<int, int>();
@@ -33,13 +33,15 @@ public sealed class ListingStatementCountTests(CountingAppFactory app) : IClassF
         {
             app.Statements.Reset();
             var response = await reader.PostAsync(Query, new { ids = ids.Take(n).ToArray() });
-            Assert.Equal(n, response.EnsureNoErrors().Data!["nodes"]!.AsArray().Count(node => node?["owner"] is not null));
+            var nodes = response.EnsureNoErrors().Data!["nodes"]!.AsArray();
+            Assert.Equal(n, nodes.Count(node => node?["owner"] is not null));
+            Assert.All(nodes, node => Assert.InRange(node!["images"]!.AsArray().Count, 1, 3));
             counts[n] = app.Statements.Count;
         }
 
         Assert.Equal(counts[1], counts[20]);
         Assert.Equal(counts[1], counts[100]);
-        // listings, owners, categories, their parents, wanted categories, favourite counts, the viewer's favourites,
+        // listings (with their photos, owned and joined), owners, categories, their parents, wanted categories, favourite counts, the viewer's favourites,
         // plus the access token's session check.
         Assert.InRange(counts[1], 5, 9);
     }
