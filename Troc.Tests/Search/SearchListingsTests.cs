@@ -217,6 +217,47 @@ public sealed class SearchListingsTests(SearchApp app) : IClassFixture<SearchApp
         Assert.InRange(result["edges"]![0]!["distanceKm"]!.GetValue<double>(), 1.0, 2.0);
     }
 
+    [Fact]
+    public async Task The_document_follows_title_changes_and_posted_after_filters_by_publication_time()
+    {
+        var client = Client();
+        await ListingTestKit.VerifiedMemberAsync(app, client, "Lou");
+        var id = await ListingTestKit.CreateListingAsync(client, new() { ["title"] = "Métronome mécanique" });
+        var older = await app.SeedAsync("Métronome ancien", createdAt: DateTime.UtcNow.AddDays(-10));
+        var update = await client.PostAsync(ListingTestKit.Update, new { input = new { id, title = "Diapason de luthier" } });
+        Assert.Empty(update.EnsureNoErrors().Data!["updateListing"]!["errors"]!.AsArray());
+
+        Assert.Equal([ListingId(older)], Ids(await SearchAsync(client, new { query = "métronome" })));
+        Assert.Equal([id], Ids(await SearchAsync(client, new { query = "diapason" })));
+        var recent = await SearchAsync(client, new { query = "métronome diapason or ancien", where = new { postedAfter = DateTime.UtcNow.AddDays(-1) } });
+        Assert.DoesNotContain(ListingId(older), Ids(recent));
+    }
+
+    [Theory]
+    [InlineData("le")]
+    [InlineData("&&& | !")]
+    [InlineData("((( '")]
+    [InlineData("\\ : * -")]
+    [InlineData("\"")]
+    [InlineData("   ")]
+    [InlineData("or or -or")]
+    public async Task Odd_queries_never_fail(string query)
+    {
+        var response = await Client().PostAsync(SearchTestKit.Search, new { query });
+
+        response.EnsureNoErrors();
+    }
+
+    [Fact]
+    public async Task Backward_paging_is_not_offered()
+    {
+        var response = await Client().PostAsync("{ searchListings(last: 2) { totalCount } }");
+
+        Assert.NotEqual(500, response.StatusCode);
+        Assert.NotNull(response.Errors);
+        Assert.Contains("last", response.Errors![0]!["message"]!.GetValue<string>());
+    }
+
     public static TheoryData<string, object> Errors() => new()
     {
         { "INVALID_RADIUS", new { near = new { latitude = 45.0, longitude = 5.0, radiusKm = -1.0 } } },
