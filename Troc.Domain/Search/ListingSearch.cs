@@ -70,12 +70,12 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
     /// <summary>Text matches the document, or (for plain words, no websearch operators) its title within typo distance.</summary>
     private const string TextMatch =
         "(l.search_document @@ websearch_to_tsquery('troc_french', troc_search_text(@q)) " +
-        "OR (@fuzzy AND troc_search_text(@q) <% troc_search_text(l.title)))";
+        "OR (@fuzzy AND troc_search_text(@q) <% l.search_title))";
 
     private const string Rank =
-        "((CASE WHEN troc_search_text(l.title) = troc_search_text(@q) THEN 10 ELSE 0 END)::float8 " +
+        "((CASE WHEN l.search_title = troc_search_text(@q) THEN 10 ELSE 0 END)::float8 " +
         "+ ts_rank_cd(l.search_document, websearch_to_tsquery('troc_french', troc_search_text(@q)))::float8 " +
-        "+ word_similarity(troc_search_text(@q), troc_search_text(l.title))::float8)";
+        "+ word_similarity(troc_search_text(@q), l.search_title)::float8)";
 
     private const string Point = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
 

@@ -7,8 +7,8 @@ namespace Troc.Domain.Persistence.Migrations
 {
     /// <summary>
     /// Full-text and fuzzy search of listings (see <see cref="Troc.Domain.Search.ListingSearch"/>). Everything here is
-    /// SQL the EF model does not describe: the `listings.search_document` column is maintained by triggers and only
-    /// read by hand-written SQL, so the model (and its snapshot) leave it out on purpose.
+    /// SQL the EF model does not describe: the `listings.search_document` column (maintained by triggers) and
+    /// `search_title` (generated) are only read by hand-written SQL, so the model (and its snapshot) leave them out on purpose.
     /// </summary>
     [DbContext(typeof(TrocDbContext))]
     [Migration("20261129070000_Search")]
@@ -48,6 +48,8 @@ namespace Troc.Domain.Persistence.Migrations
                     $$;
 
                 ALTER TABLE listings ADD COLUMN search_document tsvector NOT NULL DEFAULT ''::tsvector;
+                -- The folded title, stored once: typo matching and the exact-title bonus compare against it.
+                ALTER TABLE listings ADD COLUMN search_title text GENERATED ALWAYS AS (troc_search_text(title)) STORED;
 
                 CREATE FUNCTION listings_search_document_trigger() RETURNS trigger
                     LANGUAGE plpgsql
@@ -83,7 +85,7 @@ namespace Troc.Domain.Persistence.Migrations
 
                 CREATE INDEX ix_listings_search_document ON listings USING gin (search_document);
                 -- Typo tolerance: trigrams of the folded title (word_similarity, <% operator).
-                CREATE INDEX ix_listings_title_trgm ON listings USING gin (troc_search_text(title) gin_trgm_ops);
+                CREATE INDEX ix_listings_search_title_trgm ON listings USING gin (search_title gin_trgm_ops);
                 """);
         }
 
@@ -91,12 +93,13 @@ namespace Troc.Domain.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                DROP INDEX ix_listings_title_trgm;
+                DROP INDEX ix_listings_search_title_trgm;
                 DROP INDEX ix_listings_search_document;
                 DROP TRIGGER categories_search_document ON categories;
                 DROP FUNCTION categories_search_document_trigger();
                 DROP TRIGGER listings_search_document ON listings;
                 DROP FUNCTION listings_search_document_trigger();
+                ALTER TABLE listings DROP COLUMN search_title;
                 ALTER TABLE listings DROP COLUMN search_document;
                 DROP FUNCTION listing_search_document(text, text, integer);
                 DROP FUNCTION troc_search_text(text);
