@@ -14,6 +14,7 @@ public static class ListingsHosting
         services.AddSingleton<ListingService>();
         services.AddSingleton<Seed.DemoSeed>();
         services.AddScoped<ListingById>();
+        services.AddSingleton<Troc.Domain.Search.ListingSearch>();
         services.AddScoped<FavoriteCountByListingId>();
         services.AddScoped<FavoriteByUserAndListing>();
         services.AddSingleton<INodeResolver, ListingNodeResolver>();

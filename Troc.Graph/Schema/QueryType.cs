@@ -3,6 +3,7 @@ using Troc.Graph.Categories;
 using Troc.Graph.Listings;
 using Troc.Graph.Users;
 using Troc.Graph.Places;
+using Troc.Graph.Search;
 
 namespace Troc.Graph.Schema;
 
@@ -17,5 +18,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddFieldsOf<UserQueries>();
         this.AddFieldsOf<ListingQueries>();
         this.AddFieldsOf<PlaceQueries>();
+        this.AddFieldsOf<SearchQueries>();
     }
 }

@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using Troc.Domain.Listings;
+
+namespace Troc.Domain.Search;
+
+/// <summary>How search results are ordered.</summary>
+public enum ListingSearchOrder
+{
+    /// <summary>Best text match first (an exact title first of all); needs a query, otherwise NEWEST.</summary>
+    Relevance,
+    /// <summary>Nearest first; needs a point.</summary>
+    Distance,
+    /// <summary>Most recently published first.</summary>
+    Newest,
+}
+
+/// <summary>A validated search: every id resolved, every range checked (see the GraphQL layer for the errors).</summary>
+public sealed record ListingSearchCriteria
+{
+    /// <summary>Free text in websearch syntax, trimmed; null or empty for none.</summary>
+    public string? Text { get; init; }
+
+    public GeoPoint? Near { get; init; }
+
+    public double RadiusKm { get; init; }
+
+    /// <summary>Categories to keep, already expanded with their subcategories; null for all.</summary>
+    public IReadOnlyList<int>? CategoryIds { get; init; }
+
+    public IReadOnlyList<ItemCondition>? Conditions { get; init; }
+
+    /// <summary>Leave out this member's own listings.</summary>
+    public Guid? ExcludeOwnerId { get; init; }
+
+    public DateTime? PostedAfter { get; init; }
+
+    public ListingSearchOrder Order { get; init; } = ListingSearchOrder.Newest;
+
+    public bool HasText => !string.IsNullOrWhiteSpace(Text);
+}
+
+/// <summary>One result: the listing id, its cursor, and its distance from the search point (rounded, never under the blur).</summary>
+public sealed record ListingSearchHit(Guid ListingId, string Cursor, double? DistanceKm);
+
+public sealed record ListingSearchPage(IReadOnlyList<ListingSearchHit> Hits, bool HasNextPage);
+
+/// <summary>Counts of the whole result set (all pages): per subcategory and per condition. Each list sums to <see cref="TotalCount"/>.</summary>
+public sealed record ListingSearchFacets(
+    int TotalCount,
+    IReadOnlyList<(int CategoryId, int Count)> Categories,
+    IReadOnlyList<(ItemCondition Condition, int Count)> Conditions);
+
+/// <summary>Thrown for a cursor that is not one of ours or belongs to another order.</summary>
+public sealed class InvalidSearchCursorException() : Exception("Not a cursor of this search.");
+
+/// <summary>
+/// Searches active listings with hand-written SQL (see the Search migration): French full text on a weighted
+/// document, trigram typo tolerance on the title, radius and distance on the blurred point through its GiST index,
+/// keyset pagination. Only <see cref="ListingStatus.Active"/> listings are ever found, and only by their blurred
+/// <c>public_location</c>: the exact point takes no part in search.
+/// </summary>
+public sealed class ListingSearch(NpgsqlDataSource dataSource)
+{
+    public const int MaxQueryLength = 200;
+    public const double MaxRadiusKm = 500;
+
+    /// <summary>Text matches the document, or (for plain words, no websearch operators) its title within typo distance.</summary>
+    private const string TextMatch =
+        "(l.search_document @@ websearch_to_tsquery('troc_french', troc_search_text(@q)) " +
+        "OR (@fuzzy AND troc_search_text(@q) <% l.search_title))";
+
+    private const string Rank =
+        "((CASE WHEN l.search_title = troc_search_text(@q) THEN 10 ELSE 0 END)::float8 " +
+        "+ ts_rank_cd(l.search_document, websearch_to_tsquery('troc_french', troc_search_text(@q)))::float8 " +
+        "+ word_similarity(troc_search_text(@q), l.search_title)::float8)";
+
+    private const string Point = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
+
+    public async Task<ListingSearchPage> PageAsync(
+        ListingSearchCriteria criteria, string? after, int first, CancellationToken cancellationToken = default)
+    {
+        var order = EffectiveOrder(criteria);
+        var cursor = after is null ? null : SearchCursor.Decode(after, order);
+        await using var command = dataSource.CreateCommand();
+        var where = Where(criteria, command);
+        var key = order switch
+        {
+            ListingSearchOrder.Relevance => Rank,
+            ListingSearchOrder.Distance => $"(l.public_location <-> {Point})",
+            _ => "l.created_at",
+        };
+        var distance = criteria.Near is null ? "NULL::float8" : $"ST_Distance(l.public_location, {Point})";
+        var keyset = "";
+        if (cursor is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = cursor.Id });
+            if (order == ListingSearchOrder.Newest)
+                command.Parameters.Add(new NpgsqlParameter("after_key", NpgsqlDbType.TimestampTz) { Value = new DateTime(cursor.Ticks, DateTimeKind.Utc) });
+            else
+                command.Parameters.Add(new NpgsqlParameter("after_key", NpgsqlDbType.Double) { Value = cursor.Key });
+            keyset = order switch
+            {
+                ListingSearchOrder.Relevance => "WHERE (s.key < @after_key OR (s.key = @after_key AND s.id > @after_id))",
+                ListingSearchOrder.Distance => "WHERE (s.key, s.id) > (@after_key, @after_id)",
+                _ => "WHERE (s.key, s.id) < (@after_key, @after_id)",
+            };
+        }
+        var orderBy = order switch
+        {
+            ListingSearchOrder.Relevance => "s.key DESC, s.id",
+            ListingSearchOrder.Distance => "s.key, s.id",
+            _ => "s.key DESC, s.id DESC",
+        };
+        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = first + 1 });
+        command.CommandText = $"""
+            SELECT s.id, s.key, s.distance FROM (
+                SELECT l.id, {key} AS key, {distance} AS distance FROM listings l WHERE {where}
+            ) s
+            {keyset}
+            ORDER BY {orderBy}
+            LIMIT @limit
+            """;
+
+        var hits = new List<ListingSearchHit>(first + 1);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0);
+                var next = order == ListingSearchOrder.Newest
+                    ? new SearchCursor(order, 0, reader.GetFieldValue<DateTime>(1).Ticks, id)
+                    : new SearchCursor(order, reader.GetDouble(1), 0, id);
+                double? km = reader.IsDBNull(2) ? null : RoundKm(reader.GetDouble(2));
+                hits.Add(new ListingSearchHit(id, next.Encode(), km));
+            }
+        }
+        var hasNext = hits.Count > first;
+        if (hasNext) hits.RemoveAt(hits.Count - 1);
+        return new ListingSearchPage(hits, hasNext);
+    }
+
+    public async Task<ListingSearchFacets> FacetsAsync(ListingSearchCriteria criteria, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand();
+        var where = Where(criteria, command);
+        command.CommandText = $"SELECT l.category_id, l.condition, count(*)::int FROM listings l WHERE {where} GROUP BY 1, 2";
+        var categories = new Dictionary<int, int>();
+        var conditions = new Dictionary<ItemCondition, int>();
+        var total = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var category = reader.GetInt32(0);
+                var condition = Enum.Parse<ItemCondition>(reader.GetString(1));
+                var count = reader.GetInt32(2);
+                categories[category] = categories.GetValueOrDefault(category) + count;
+                conditions[condition] = conditions.GetValueOrDefault(condition) + count;
+                total += count;
+            }
+        }
+        return new ListingSearchFacets(
+            total,
+            categories.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => (c.Key, c.Value)).ToList(),
+            conditions.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => (c.Key, c.Value)).ToList());
+    }
+
+    /// <summary>The given category ids with their subcategories; ids that name no category are left out.</summary>
+    public async Task<(IReadOnlyList<int> Expanded, IReadOnlyList<int> Unknown)> ExpandCategoriesAsync(
+        IReadOnlyCollection<int> categoryIds, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT id FROM categories WHERE id = ANY(@ids) OR parent_id = ANY(@ids)");
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = categoryIds.ToArray() });
+        var found = new List<int>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+                found.Add(reader.GetInt32(0));
+        return (found, categoryIds.Where(id => !found.Contains(id)).Distinct().ToList());
+    }
+
+    /// <summary>RELEVANCE without text means nothing to rank by: such a search is ordered by NEWEST.</summary>
+    public static ListingSearchOrder EffectiveOrder(ListingSearchCriteria criteria) =>
+        criteria.Order == ListingSearchOrder.Relevance && !criteria.HasText ? ListingSearchOrder.Newest : criteria.Order;
+
+    /// <summary>
+    /// Kilometres to one decimal, and never under the blur: two blurred points in the same or neighbouring cells
+    /// say nothing closer than about a kilometre.
+    /// </summary>
+    public static double RoundKm(double metres) => Math.Max(LocationBlur.CellKm, Math.Round(metres / 1000, 1));
+
+    private static string Where(ListingSearchCriteria criteria, NpgsqlCommand command)
+    {
+        var where = new StringBuilder("l.status = 'Active'");
+        if (criteria.HasText)
+        {
+            var text = criteria.Text!.Trim();
+            command.Parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = text });
+            command.Parameters.Add(new NpgsqlParameter("fuzzy", NpgsqlDbType.Boolean) { Value = IsPlainWords(text) });
+            where.Append(" AND ").Append(TextMatch);
+        }
+        if (criteria.Near is { } near)
+        {
+            command.Parameters.Add(new NpgsqlParameter("lat", NpgsqlDbType.Double) { Value = near.Latitude });
+            command.Parameters.Add(new NpgsqlParameter("lon", NpgsqlDbType.Double) { Value = near.Longitude });
+            command.Parameters.Add(new NpgsqlParameter("radius", NpgsqlDbType.Double) { Value = criteria.RadiusKm * 1000 });
+            where.Append($" AND ST_DWithin(l.public_location, {Point}, @radius)");
+        }
+        if (criteria.CategoryIds is { } categories)
+        {
+            command.Parameters.Add(new NpgsqlParameter("categories", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = categories.ToArray() });
+            where.Append(" AND l.category_id = ANY(@categories)");
+        }
+        if (criteria.Conditions is { Count: > 0 } conditions)
+        {
+            command.Parameters.Add(new NpgsqlParameter("conditions", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            {
+                Value = conditions.Select(c => c.ToString()).Distinct().ToArray(),
+            });
+            where.Append(" AND l.condition = ANY(@conditions)");
+        }
+        if (criteria.ExcludeOwnerId is { } owner)
+        {
+            command.Parameters.Add(new NpgsqlParameter("owner", NpgsqlDbType.Uuid) { Value = owner });
+            where.Append(" AND l.owner_id <> @owner");
+        }
+        if (criteria.PostedAfter is { } postedAfter)
+        {
+            command.Parameters.Add(new NpgsqlParameter("posted_after", NpgsqlDbType.TimestampTz) { Value = postedAfter });
+            where.Append(" AND l.created_at > @posted_after");
+        }
+        return where.ToString();
+    }
+
+    /// <summary>
+    /// Typo tolerance only for plain words: with quotes, `-exclusions` or `or`, a fuzzy title match would bring back
+    /// what the operators leave out.
+    /// </summary>
+    private static bool IsPlainWords(string text) =>
+        !text.Contains('"') &&
+        !text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => word.StartsWith('-') || word.Equals("or", StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>
+/// An opaque keyset position: the order it belongs to, the sort key of the last edge (rank or distance, or the
+/// creation time in ticks for NEWEST) and its id as the tie-breaker.
+/// </summary>
+internal sealed record SearchCursor(ListingSearchOrder Order, double Key, long Ticks, Guid Id)
+{
+    public string Encode()
+    {
+        var text = Order switch
+        {
+            ListingSearchOrder.Newest => $"s1|N|{Ticks.ToString(CultureInfo.InvariantCulture)}|{Id:N}",
+            ListingSearchOrder.Distance => $"s1|D|{Key.ToString("R", CultureInfo.InvariantCulture)}|{Id:N}",
+            _ => $"s1|R|{Key.ToString("R", CultureInfo.InvariantCulture)}|{Id:N}",
+        };
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+    }
+
+    public static SearchCursor Decode(string cursor, ListingSearchOrder expected)
+    {
+        string text;
+        try { text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)); }
+        catch (FormatException) { throw new InvalidSearchCursorException(); }
+        var parts = text.Split('|');
+        if (parts.Length != 4 || parts[0] != "s1" || !Guid.TryParseExact(parts[3], "N", out var id))
+            throw new InvalidSearchCursorException();
+        var order = parts[1] switch
+        {
+            "N" => ListingSearchOrder.Newest,
+            "D" => ListingSearchOrder.Distance,
+            "R" => ListingSearchOrder.Relevance,
+            _ => throw new InvalidSearchCursorException(),
+        };
+        if (order != expected) throw new InvalidSearchCursorException();
+        if (order == ListingSearchOrder.Newest)
+            return long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks)
+                && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks
+                ? new SearchCursor(order, 0, ticks, id)
+                : throw new InvalidSearchCursorException();
+        return double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var key) && double.IsFinite(key)
+            ? new SearchCursor(order, key, 0, id)
+            : throw new InvalidSearchCursorException();
+    }
+}

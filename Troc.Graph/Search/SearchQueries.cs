@@ -1,0 +1,136 @@
+using System.ComponentModel;
+using GraphQL;
+using Troc.Domain.Listings;
+using Troc.Domain.Places;
+using Troc.Domain.Search;
+using Troc.Graph.Listings;
+using Troc.Graph.Places;
+using Troc.Graph.Schema;
+using Troc.Graph.Transport.Authorization;
+
+namespace Troc.Graph.Search;
+
+public sealed class SearchQueries
+{
+    public const int DefaultFirst = 20;
+    public const int MaxFirst = 50;
+
+    [GraphQLMetadata("searchListings")]
+    [Description(
+        "Searches listings on offer (`ACTIVE` only). `query` is French free text in web-search syntax (`\"vélo rouge\"` for a phrase, " +
+        "`-enfant` to exclude, `or`); accents, case and plurals do not matter, and plain words also match titles with small typos. " +
+        "`near` keeps listings within a radius of a point or place (by their blurred point), `where` filters, `order` sorts " +
+        "(RELEVANCE by default with a query, NEWEST without). Pages go forward only: `first` (1–50, default 20) and `after: pageInfo.endCursor`; " +
+        "cursors are keyset positions, so listings published between two pages cause neither duplicates nor holes. " +
+        "Errors (in `errors`, with `extensions.code`): `QUERY_TOO_LONG` past 200 characters, `INVALID_RADIUS` unless 0 < radiusKm ≤ 500, " +
+        "`INVALID_COORDINATES` for an out-of-range point or not exactly one of point/place, `PLACE_NOT_FOUND`, `CATEGORY_NOT_FOUND`, " +
+        "`NEAR_REQUIRED` for DISTANCE without `near`, `PAGINATION_INVALID` for a bad `first` or `after`.")]
+    [OutputType(typeof(GraphQL.Types.NonNullGraphType<ListingSearchConnectionType>))]
+    public static async Task<ListingSearchResult> SearchListings(
+        IResolveFieldContext context,
+        [FromServices] ListingSearch search,
+        [FromServices] PlaceDirectory places,
+        [FromServices] ListingById listings,
+        CancellationToken cancellationToken,
+        [Description("Free text, at most 200 characters; omit or leave blank to list everything that matches the filters.")]
+        string? query = null,
+        [InputType(typeof(NearInputType)), Description("Only listings within this circle; needed for DISTANCE order and `distanceKm`.")]
+        NearInput? near = null,
+        [InputType(typeof(ListingFilterInputType)), Description("Filters on category, condition, owner and publication date.")]
+        ListingFilterInput? where = null,
+        [InputType(typeof(ListingSearchOrderType)), Description("How to order results; RELEVANCE with a query, NEWEST without, by default.")]
+        ListingSearchOrder? order = null,
+        [Description("How many results to return, 1 to 50 (default 20).")]
+        int? first = DefaultFirst,
+        [Description("Returns the results after this cursor (an `endCursor` or edge `cursor` of the same search).")]
+        string? after = null)
+    {
+        var size = first ?? DefaultFirst;
+        if (size is < 1 or > MaxFirst)
+            throw new ExecutionError($"`first` must be between 1 and {MaxFirst}.") { Code = "PAGINATION_INVALID" };
+        if (query is { Length: > ListingSearch.MaxQueryLength })
+            throw new ExecutionError($"`query` must be at most {ListingSearch.MaxQueryLength} characters.") { Code = "QUERY_TOO_LONG" };
+
+        var hasText = !string.IsNullOrWhiteSpace(query);
+        var effectiveOrder = order ?? (hasText ? ListingSearchOrder.Relevance : ListingSearchOrder.Newest);
+        if (effectiveOrder == ListingSearchOrder.Distance && near is null)
+            throw new ExecutionError("DISTANCE order needs `near`.") { Code = "NEAR_REQUIRED" };
+
+        GeoPoint? centre = near is null ? null : await CentreAsync(near, places, cancellationToken);
+        IReadOnlyList<int>? categoryIds = null;
+        if (where?.CategoryIds is { Count: > 0 } categoryGlobalIds)
+        {
+            var keys = new List<int>();
+            foreach (var id in categoryGlobalIds)
+                keys.Add(GlobalId.TryDecodeInt(id, "Category", out var key) ? key : throw CategoryNotFound(id));
+            var (expanded, unknown) = await search.ExpandCategoriesAsync(keys, cancellationToken);
+            if (unknown.Count > 0) throw CategoryNotFound(GlobalId.Encode("Category", unknown[0]));
+            categoryIds = expanded;
+        }
+
+        var criteria = new ListingSearchCriteria
+        {
+            Text = hasText ? query!.Trim() : null,
+            Near = centre,
+            RadiusKm = near?.RadiusKm ?? 0,
+            CategoryIds = categoryIds,
+            Conditions = where?.Conditions,
+            ExcludeOwnerId = where?.ExcludeMine == true ? context.User.UserId() : null,
+            PostedAfter = where?.PostedAfter is { } postedAfter ? ToUtc(postedAfter) : null,
+            Order = effectiveOrder,
+        };
+
+        ListingSearchPage page;
+        try
+        {
+            page = await search.PageAsync(criteria, after, size, cancellationToken);
+        }
+        catch (InvalidSearchCursorException)
+        {
+            throw PageRequest.InvalidCursor("after");
+        }
+
+        // One batch through the request's loader: the nodes' nested fields (owner, category…) batch as usual.
+        var loaded = await listings.LoadMany(page.Hits.Select(h => h.ListingId)).GetResultAsync(cancellationToken);
+        var edges = new List<ListingSearchEdge>(page.Hits.Count);
+        for (var i = 0; i < page.Hits.Count; i++)
+            if (loaded[i] is { } listing)
+                edges.Add(new ListingSearchEdge(page.Hits[i].Cursor, listing, page.Hits[i].DistanceKm));
+
+        var pageInfo = new PageInfo(
+            HasNextPage: page.HasNextPage,
+            HasPreviousPage: after is not null,
+            StartCursor: page.Hits.Count > 0 ? page.Hits[0].Cursor : null,
+            EndCursor: page.Hits.Count > 0 ? page.Hits[^1].Cursor : null);
+        return new ListingSearchResult(edges, pageInfo, () => search.FacetsAsync(criteria, cancellationToken));
+    }
+
+    private static async Task<GeoPoint> CentreAsync(NearInput near, PlaceDirectory places, CancellationToken cancellationToken)
+    {
+        if (!double.IsFinite(near.RadiusKm) || near.RadiusKm <= 0 || near.RadiusKm > ListingSearch.MaxRadiusKm)
+            throw new ExecutionError($"`radiusKm` must be more than 0 and at most {ListingSearch.MaxRadiusKm} km.") { Code = "INVALID_RADIUS" };
+        var hasPoint = near.Latitude is not null || near.Longitude is not null;
+        if (hasPoint == (near.PlaceId is not null))
+            throw new ExecutionError("Give either `latitude` and `longitude`, or `placeId`.") { Code = "INVALID_COORDINATES" };
+        if (hasPoint)
+        {
+            if (near.Latitude is not { } latitude || near.Longitude is not { } longitude || !GeoPoint.IsValid(latitude, longitude))
+                throw new ExecutionError("`latitude` must be between -90 and 90 and `longitude` between -180 and 180, both given.") { Code = "INVALID_COORDINATES" };
+            return new GeoPoint(latitude, longitude);
+        }
+        var place = GlobalId.TryDecode(near.PlaceId, PlaceType.TypeName, out var inseeCode)
+            ? await places.FindAsync(inseeCode, cancellationToken)
+            : null;
+        if (place is null)
+            throw new ExecutionError($"No place has the id `{near.PlaceId}`.") { Code = "PLACE_NOT_FOUND" };
+        if (place.Location is not { } location)
+            throw new ExecutionError($"{place.Name} has no known location; search around a point instead.") { Code = "PLACE_NOT_FOUND" };
+        return new GeoPoint(location.Y, location.X);
+    }
+
+    private static ExecutionError CategoryNotFound(string id) =>
+        new($"No category has the id `{id}`.") { Code = "CATEGORY_NOT_FOUND" };
+
+    private static DateTime ToUtc(DateTime value) =>
+        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
+}
