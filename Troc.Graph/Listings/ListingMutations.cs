@@ -98,15 +98,12 @@ public sealed class ListingMutations
         [InputType(typeof(NonNullGraphType<ReorderListingImagesInputType>)), Description("The listing and its photos in the new order.")] ReorderListingImagesInput input,
         IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
     {
-        if (!GlobalId.TryDecodeGuid(input.ListingId, ListingType.TypeName, out var listingId))
-            return new ReorderListingImagesPayload(null, ListingErrors.From([ListingService.NotFound]));
-        var imageIds = new List<Guid>(input.ImageIds.Count);
-        foreach (var id in input.ImageIds)
-        {
-            // An unknown id makes the list no permutation of the listing's photos: the domain refuses it with INVALID_INPUT.
-            imageIds.Add(GlobalId.TryDecodeGuid(id, ListingImageType.TypeName, out var imageId) ? imageId : Guid.Empty);
-        }
-        var result = await listings.ReorderImagesAsync(context.User.UserId()!.Value, listingId, imageIds, cancellationToken);
+        // An unknown id makes the list no permutation of the listing's photos: the domain refuses it with INVALID_INPUT.
+        var imageIds = input.ImageIds
+            .Select(id => GlobalId.TryDecodeGuid(id, ListingImageType.TypeName, out var imageId) ? imageId : Guid.Empty)
+            .ToList();
+        var result = await RunOnListing(input.ListingId,
+            listingId => listings.ReorderImagesAsync(context.User.UserId()!.Value, listingId, imageIds, cancellationToken));
         await PublishIfChanged(context, result, cancellationToken);
         return new ReorderListingImagesPayload(result.Listing, ListingErrors.From(result.Violations));
     }
