@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Catalogue;
 using Troc.Domain.Listings;
+using Troc.Domain.Media;
 using Troc.Domain.Persistence;
 using Troc.Domain.Users;
 
@@ -11,7 +12,8 @@ namespace Troc.Graph.Seed;
 /// the item catalogue, with French titles, descriptions and wants. Deterministic (fixed random seed) and
 /// idempotent: it does nothing when the demo members already exist.
 /// </summary>
-public sealed class DemoSeed(IDbContextFactory<TrocDbContext> dbFactory, PasswordHashing passwords, TimeProvider clock, ILogger<DemoSeed> logger)
+public sealed class DemoSeed(
+    IDbContextFactory<TrocDbContext> dbFactory, PasswordHashing passwords, ImageService images, TimeProvider clock, ILogger<DemoSeed> logger)
 {
     public const string EmailDomain = "demo.troc.fr";
 
@@ -87,6 +89,7 @@ public sealed class DemoSeed(IDbContextFactory<TrocDbContext> dbFactory, Passwor
         }
         await db.SaveChangesAsync(cancellationToken);
 
+        var planned = new List<(Guid OwnerId, ListingDraft Draft, DateTime CreatedAt, ItemType ItemType, int PhotoCount, int Seed)>();
         for (var i = 0; i < ListingCount; i++)
         {
             var (user, city, home) = members[i % members.Count];
@@ -106,10 +109,31 @@ public sealed class DemoSeed(IDbContextFactory<TrocDbContext> dbFactory, Passwor
                 Near(random, home.Latitude, home.Longitude, 0.5),
                 city.Neighbourhoods[random.Next(city.Neighbourhoods.Length)]);
             if (ListingRules.Check(draft).Count > 0) continue;
-            db.Listings.Add(Listing.Create(user.Id, draft, now.AddHours(-random.Next(1, 24 * 60))));
+            planned.Add((user.Id, draft, now.AddHours(-random.Next(1, 24 * 60)), itemType, random.Next(1, 4), i));
         }
+
+        // Drawing and encoding the photos is most of the seed's time: spread it over the cores.
+        var photos = new IReadOnlyList<StoredImage>[planned.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, planned.Count), cancellationToken, async (n, token) =>
+            photos[n] = await DrawPhotosAsync(planned[n].ItemType, planned[n].PhotoCount, planned[n].Seed, token));
+        for (var n = 0; n < planned.Count; n++)
+            db.Listings.Add(Listing.Create(planned[n].OwnerId, planned[n].Draft, planned[n].CreatedAt, photos[n]));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded {Members} demo members and their listings; they sign in with the password in DemoSeed.Password", MemberCount);
+    }
+
+    /// <summary>Draws and stores <paramref name="count"/> photos of the item through the same pipeline as uploads.</summary>
+    private async Task<IReadOnlyList<StoredImage>> DrawPhotosAsync(ItemType itemType, int count, int seed, CancellationToken cancellationToken)
+    {
+        var subcategory = ItemCatalogue.Default.FindSubcategory(itemType.SubcategorySlug)?.Label ?? "";
+        var stored = new List<StoredImage>(count);
+        for (var index = 0; index < count; index++)
+        {
+            using var jpeg = new MemoryStream(DemoPhotos.Draw(itemType, subcategory, index, seed));
+            var saved = await images.SaveAsync(jpeg, cancellationToken);
+            stored.Add(saved.Image ?? throw new InvalidOperationException($"A drawn demo photo was refused: {saved.Failure?.Message}"));
+        }
+        return stored;
     }
 
     /// <summary>A point within about <paramref name="radiusKm"/> of a centre.</summary>

@@ -19,6 +19,9 @@ public class TrocAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where this host's outbox mail sender writes `.eml` files.</summary>
     public string OutboxDirectory { get; } = Path.Combine(Path.GetTempPath(), "troc-test-outbox-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where this host's local image store keeps photos (a fixture's own folder, removed with it).</summary>
+    public string MediaDirectory { get; } = Path.Combine(Path.GetTempPath(), "troc-test-media-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Extra configuration (key → value) applied on top of the defaults, for one fixture.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -31,6 +34,7 @@ public class TrocAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Redis:Configuration", TestDatabase.RedisConfiguration);
         builder.UseSetting("Auth:SigningKey", TestSigningKey);
         builder.UseSetting("Mail:OutboxDirectory", OutboxDirectory);
+        builder.UseSetting("Media:LocalPath", MediaDirectory);
         // Fixtures share one client address and register many accounts; the abuse tests turn the limits back on.
         builder.UseSetting("Abuse:RateLimitingEnabled", "false");
         foreach (var (key, value) in Settings)
@@ -47,5 +51,6 @@ public class TrocAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         await TestDatabase.DropAsync(DatabaseName);
         if (Directory.Exists(OutboxDirectory)) Directory.Delete(OutboxDirectory, recursive: true);
+        if (Directory.Exists(MediaDirectory)) Directory.Delete(MediaDirectory, recursive: true);
     }
 }

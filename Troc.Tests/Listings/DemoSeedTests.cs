@@ -32,4 +32,30 @@ public sealed class DemoSeedTests(TrocAppFactory app) : IClassFixture<TrocAppFac
         var mine = await app.CreateGraphQLClient().As(account.AccessToken).PostAsync("{ me { listings(first: 3) { totalCount nodes { title placeName category { label } } } } }");
         Assert.True(mine.EnsureNoErrors().Data!["me"]!["listings"]!["totalCount"]!.GetValue<int>() > 0);
     }
+
+    [Fact]
+    public async Task Every_seeded_listing_has_drawn_photos_that_are_served_in_every_size()
+    {
+        await Commands.SeedAsync(app.Services);
+
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<TrocDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var photoCounts = await db.Listings.Select(l => l.Images.Count).ToListAsync();
+        Assert.All(photoCounts, count => Assert.InRange(count, 1, 3));
+        Assert.Contains(photoCounts, count => count > 1);
+
+        var listings = await app.CreateGraphQLClient().PostAsync(
+            "{ searchListings(first: 1) { nodes { images { width(size: FULL) height(size: FULL) thumbnail: url(size: THUMBNAIL) full: url(size: FULL) } } } }");
+        var image = listings.EnsureNoErrors().Data!["searchListings"]!["nodes"]![0]!["images"]![0]!;
+        Assert.Equal(DemoPhotos.Width, image["width"]!.GetValue<int>());
+        Assert.Equal(DemoPhotos.Height, image["height"]!.GetValue<int>());
+        var http = app.CreateClient();
+        foreach (var (size, longest) in new[] { ("thumbnail", 320), ("full", DemoPhotos.Width) })
+        {
+            var url = image[size]!.GetValue<string>();
+            var bytes = await http.GetByteArrayAsync(Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : url);
+            using var decoded = SkiaSharp.SKBitmap.Decode(bytes);
+            Assert.Equal(longest, Math.Max(decoded.Width, decoded.Height));
+        }
+    }
 }
