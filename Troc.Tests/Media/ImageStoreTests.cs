@@ -6,9 +6,9 @@ using Troc.Domain.Media;
 namespace Troc.Tests.Media;
 
 /// <summary>
-/// The two stores. The local one runs for real; the S3 one runs against a recording HTTP handler, since no S3
-/// service is reachable here: these tests pin the requests it signs and sends (address, key, headers, SigV4), not
-/// what a real bucket answers.
+/// The two stores. The local one runs for real; here the S3 one runs against a recording HTTP handler, which pins
+/// the requests it signs and sends (address, key, headers, SigV4 signature). <see cref="S3StoreTests"/> runs it
+/// against a real S3-protocol server for what a bucket answers.
 /// </summary>
 public sealed class ImageStoreTests : IDisposable
 {
