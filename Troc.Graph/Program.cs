@@ -5,6 +5,7 @@ builder.AddTrocData();
 builder.AddTrocGraph();
 builder.AddTrocAuth();
 builder.AddTrocListings();
+builder.AddTrocModeration();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Categories;
 using Troc.Domain.Listings;
+using Troc.Domain.Moderation;
 using Troc.Domain.Users;
 using Troc.Domain.Places;
 
@@ -23,6 +24,8 @@ public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbC
     public DbSet<Listing> Listings => Set<Listing>();
 
     public DbSet<ListingFavorite> ListingFavorites => Set<ListingFavorite>();
+
+    public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -37,6 +37,9 @@ public sealed record ListingSearchCriteria
 
     public DateTime? PostedAfter { get; init; }
 
+    /// <summary>The member searching, if signed in: listings of members they block, or who block them, are left out.</summary>
+    public Guid? ViewerId { get; init; }
+
     public ListingSearchOrder Order { get; init; } = ListingSearchOrder.Newest;
 
     public bool HasText => !string.IsNullOrWhiteSpace(Text);
@@ -226,6 +229,12 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
         {
             command.Parameters.Add(new NpgsqlParameter("owner", NpgsqlDbType.Uuid) { Value = owner });
             where.Append(" AND l.owner_id <> @owner");
+        }
+        if (criteria.ViewerId is { } viewer)
+        {
+            command.Parameters.Add(new NpgsqlParameter("viewer", NpgsqlDbType.Uuid) { Value = viewer });
+            where.Append(" AND NOT EXISTS (SELECT 1 FROM user_blocks b WHERE (b.blocker_id = @viewer AND b.blocked_id = l.owner_id)" +
+                " OR (b.blocker_id = l.owner_id AND b.blocked_id = @viewer))");
         }
         if (criteria.PostedAfter is { } postedAfter)
         {

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Troc.Graph.Accounts;
 using Troc.Graph.Listings;
+using Troc.Graph.Moderation;
 
 namespace Troc.Graph.Schema;
 
@@ -12,5 +13,6 @@ public sealed class MutationType : ObjectGraphType
         Description = "Everything a client can change. Each mutation takes one `input` and returns a payload whose `errors` lists expected failures with a `code`.";
         this.AddFieldsOf<AccountMutations>();
         this.AddFieldsOf<ListingMutations>();
+        this.AddFieldsOf<BlockMutations>();
     }
 }

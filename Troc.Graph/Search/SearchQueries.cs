@@ -20,7 +20,7 @@ public sealed class SearchQueries
         "Searches listings on offer (`ACTIVE` only). `query` is French free text in web-search syntax (`\"vélo rouge\"` for a phrase, " +
         "`-enfant` to exclude, `or`); accents, case and plurals do not matter, and plain words also match titles with small typos. " +
         "`near` keeps listings within a radius of a point or place (by their blurred point), `where` filters, `order` sorts " +
-        "(RELEVANCE by default with a query, NEWEST without). Pages go forward only: `first` (1–50, default 20) and `after: pageInfo.endCursor`; " +
+        "(RELEVANCE by default with a query, NEWEST without). Signed in, you never see listings of members you block or who block you. Pages go forward only: `first` (1–50, default 20) and `after: pageInfo.endCursor`; " +
         "cursors are keyset positions, so listings published between two pages cause neither duplicates nor holes. " +
         "Errors (in `errors`, with `extensions.code`): `QUERY_TOO_LONG` past 200 characters, `INVALID_RADIUS` unless 0 < radiusKm ≤ 500, " +
         "`INVALID_COORDINATES` for an out-of-range point or not exactly one of point/place, `PLACE_NOT_FOUND`, `CATEGORY_NOT_FOUND`, " +
@@ -77,6 +77,7 @@ public sealed class SearchQueries
             Conditions = where?.Conditions,
             ExcludeOwnerId = where?.ExcludeMine == true ? context.User.UserId() : null,
             PostedAfter = where?.PostedAfter is { } postedAfter ? ToUtc(postedAfter) : null,
+            ViewerId = context.User.UserId(),
             Order = effectiveOrder,
         };
 

@@ -183,6 +183,35 @@ namespace Troc.Domain.Persistence.Migrations
                     b.ToTable("listing_favorites", (string)null);
                 });
 
+            modelBuilder.Entity("Troc.Domain.Moderation.UserBlock", b =>
+                {
+                    b.Property<Guid>("BlockerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blocker_id");
+
+                    b.Property<Guid>("BlockedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blocked_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("BlockerId", "BlockedId")
+                        .HasName("pk_user_blocks");
+
+                    b.HasIndex("BlockedId")
+                        .HasDatabaseName("ix_user_blocks_blocked_id");
+
+                    b.HasIndex("BlockerId", "CreatedAt")
+                        .HasDatabaseName("ix_user_blocks_blocker_id_created_at");
+
+                    b.ToTable("user_blocks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_user_blocks_not_self", "blocker_id <> blocked_id");
+                        });
+                });
+
             modelBuilder.Entity("Troc.Domain.Persistence.ReferenceDataVersion", b =>
                 {
                     b.Property<string>("Name")
@@ -567,6 +596,23 @@ namespace Troc.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_listing_favorites_users_user_id");
+                });
+
+            modelBuilder.Entity("Troc.Domain.Moderation.UserBlock", b =>
+                {
+                    b.HasOne("Troc.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_blocks_users_blocked_id");
+
+                    b.HasOne("Troc.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_blocks_users_blocker_id");
                 });
 
             modelBuilder.Entity("Troc.Domain.Users.AccountToken", b =>

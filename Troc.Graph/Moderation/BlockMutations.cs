@@ -1,0 +1,110 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Troc.Domain.Listings;
+using Troc.Domain.Moderation;
+using Troc.Domain.Users;
+using Troc.Graph.Schema;
+using Troc.Graph.Transport.Authorization;
+using Troc.Graph.Users;
+
+namespace Troc.Graph.Moderation;
+
+/// <summary>Blocking members: what someone does when a conversation or a swap goes wrong.</summary>
+public sealed class BlockMutations
+{
+    [GraphQLMetadata("blockUser")]
+    [Description(
+        "Blocks a member: neither of you sees the other's listings in search any more (nor, later, in matches and chat). " +
+        "Blocking someone already blocked changes nothing. The other member is not told. Requires: signed in.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<BlockUserPayloadType>))]
+    public static async Task<BlockUserPayload> BlockUser(
+        [InputType(typeof(NonNullGraphType<BlockUserInputType>)), Description("The member to block.")] UserIdInput input,
+        IResolveFieldContext context, [FromServices] BlockService blocks, [FromServices] UserById users, CancellationToken cancellationToken)
+    {
+        if (!GlobalId.TryDecodeGuid(input.UserId, UserType.TypeName, out var userId))
+            return new BlockUserPayload(null, BlockErrors.From([BlockService.UserNotFound]));
+        var violations = await blocks.BlockAsync(context.User.UserId()!.Value, userId, cancellationToken);
+        return new BlockUserPayload(violations.Count == 0 ? await users.Load(userId).GetResultAsync(cancellationToken) : null, BlockErrors.From(violations));
+    }
+
+    [GraphQLMetadata("unblockUser")]
+    [Description("Lifts a block you placed; unblocking someone you have not blocked changes nothing. Requires: signed in.")]
+    [Authorize(Policies.SignedIn)]
+    [OutputType(typeof(NonNullGraphType<UnblockUserPayloadType>))]
+    public static async Task<UnblockUserPayload> UnblockUser(
+        [InputType(typeof(NonNullGraphType<UnblockUserInputType>)), Description("The member to unblock.")] UserIdInput input,
+        IResolveFieldContext context, [FromServices] BlockService blocks, [FromServices] UserById users, CancellationToken cancellationToken)
+    {
+        if (!GlobalId.TryDecodeGuid(input.UserId, UserType.TypeName, out var userId))
+            return new UnblockUserPayload(null, BlockErrors.From([BlockService.UserNotFound]));
+        var violations = await blocks.UnblockAsync(context.User.UserId()!.Value, userId, cancellationToken);
+        return new UnblockUserPayload(violations.Count == 0 ? await users.Load(userId).GetResultAsync(cancellationToken) : null, BlockErrors.From(violations));
+    }
+}
+
+/// <summary>The member a block is about.</summary>
+public sealed class UserIdInput
+{
+    [Description("The member's id (`User.id`).")]
+    [Id]
+    public string UserId { get; set; } = "";
+}
+
+public sealed class BlockUserInputType : AutoRegisteringInputObjectGraphType<UserIdInput>
+{
+    public BlockUserInputType()
+    {
+        Name = "BlockUserInput";
+        Description = "The member to block.";
+    }
+}
+
+public sealed class UnblockUserInputType : AutoRegisteringInputObjectGraphType<UserIdInput>
+{
+    public UnblockUserInputType()
+    {
+        Name = "UnblockUserInput";
+        Description = "The member to unblock.";
+    }
+}
+
+[Description("No member has this id.")]
+public sealed class UserNotFoundError(string message) : UserError("USER_NOT_FOUND", message);
+
+[Description("You already block as many members as allowed: unblock one first.")]
+public sealed class TooManyBlocksError(string message) : UserError("TOO_MANY_BLOCKS", message)
+{
+    [Description("How many members one may block.")]
+    public int Limit => BlockService.MaxBlocksPerMember;
+}
+
+internal static class BlockErrors
+{
+    public static IReadOnlyList<UserError> From(IEnumerable<RuleViolation> violations) =>
+        violations.Select(violation => violation.Code switch
+        {
+            "USER_NOT_FOUND" => new UserNotFoundError(violation.Message),
+            "TOO_MANY_BLOCKS" => new TooManyBlocksError(violation.Message),
+            _ => (UserError)new InvalidInputError(violation.Field, violation.Message, violation.Code),
+        }).ToList();
+}
+
+/// <summary>Result of a block change: the member concerned.</summary>
+public abstract class BlockPayload(User? user, IReadOnlyList<UserError>? errors) : Payload(errors)
+{
+    [Description("The member concerned; null when the mutation failed.")]
+    [OutputType(typeof(UserType))]
+    public User? User { get; } = user;
+}
+
+public sealed class BlockUserPayload(User? user, IReadOnlyList<UserError>? errors = null) : BlockPayload(user, errors);
+
+public sealed class BlockUserPayloadType()
+    : PayloadType<BlockUserPayload>("Result of `blockUser`.", typeof(UserNotFoundError), typeof(TooManyBlocksError), typeof(InvalidInputError));
+
+public sealed class UnblockUserPayload(User? user, IReadOnlyList<UserError>? errors = null) : BlockPayload(user, errors);
+
+public sealed class UnblockUserPayloadType()
+    : PayloadType<UnblockUserPayload>("Result of `unblockUser`.", typeof(UserNotFoundError));
