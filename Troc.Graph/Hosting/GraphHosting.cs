@@ -39,6 +39,7 @@ public static class GraphHosting
                 .GetRequiredService<UnhandledExceptionHandler>().HandleAsync(context)));
 
         builder.Services.AddSingleton<GraphQLRequestExecutor>();
+        builder.Services.AddHostedService<StartupWarmup>();
         builder.Services.AddTrocFeatures();
         return builder;
     }

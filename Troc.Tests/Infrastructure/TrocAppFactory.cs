@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Troc.Graph.Transport.Execution;
 
 namespace Troc.Tests.Infrastructure;
 
@@ -35,6 +36,8 @@ public class TrocAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:SigningKey", TestSigningKey);
         builder.UseSetting("Mail:OutboxDirectory", OutboxDirectory);
         builder.UseSetting("Media:LocalPath", MediaDirectory);
+        // Each fixture starts a host; warming each one up would only slow the suite (StartupWarmupTests turn it on).
+        builder.UseSetting(StartupWarmup.SettingKey, "false");
         // Fixtures share one client address and register many accounts; the abuse tests turn the limits back on.
         builder.UseSetting("Abuse:RateLimitingEnabled", "false");
         foreach (var (key, value) in Settings)
