@@ -13,7 +13,13 @@ public interface IImageStore
 
     /// <summary>Deletes the object; deleting one that does not exist is not an error.</summary>
     Task DeleteAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Every object of ours in the store (valid media names only), in no particular order.</summary>
+    IAsyncEnumerable<StoredObjectInfo> ListAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>A stored object's name and when it was written.</summary>
+public sealed record StoredObjectInfo(string Name, DateTime LastModifiedUtc);
 
 /// <summary>An object read from the store. Dispose it to release the file or connection.</summary>
 public sealed class StoredObject(Stream content, long length, string contentType) : IAsyncDisposable

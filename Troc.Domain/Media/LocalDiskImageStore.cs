@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Troc.Domain.Media;
 
 /// <summary>
@@ -43,6 +45,18 @@ public sealed class LocalDiskImageStore(string root) : IImageStore
     {
         File.Delete(PathOf(name));
         return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<StoredObjectInfo> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(Root)) yield break;
+        foreach (var path in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = Path.GetFileName(path);
+            if (MediaNames.IsValid(name)) yield return new StoredObjectInfo(name, File.GetLastWriteTimeUtc(path));
+        }
+        await Task.CompletedTask;
     }
 
     /// <summary>Only for names that passed <see cref="MediaNames.IsValid"/>: hex, a dash, a word and an extension.</summary>

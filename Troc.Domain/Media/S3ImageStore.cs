@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -68,6 +69,23 @@ public sealed class S3ImageStore(IAmazonS3 client, string bucket, string keyPref
 
     public async Task DeleteAsync(string name, CancellationToken cancellationToken = default) =>
         await client.DeleteObjectAsync(bucket, KeyOf(name), cancellationToken);
+
+    public async IAsyncEnumerable<StoredObjectInfo> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = keyPrefix };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await client.ListObjectsV2Async(request, cancellationToken);
+            foreach (var item in response.S3Objects ?? [])
+            {
+                var name = item.Key[keyPrefix.Length..];
+                if (MediaNames.IsValid(name)) yield return new StoredObjectInfo(name, item.LastModified?.ToUniversalTime() ?? DateTime.UtcNow);
+            }
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+        while (response.IsTruncated == true);
+    }
 
     /// <summary>The object's body; disposing it disposes the response and so returns the connection.</summary>
     private sealed class ResponseStream(GetObjectResponse response) : Stream

@@ -10,7 +10,7 @@ using Troc.Domain.Places;
 namespace Troc.Graph.Hosting;
 
 /// <summary>
-/// The host doubles as Troc's command-line tool, so that `./troc migrate|seed|schema` use exactly the
+/// The host doubles as Troc's command-line tool, so that `./troc migrate|seed|schema|media sweep` use exactly the
 /// configuration the server uses.
 /// </summary>
 public static class Commands
@@ -24,6 +24,12 @@ public static class Commands
                 return 0;
             case "seed":
                 await SeedAsync(app.Services);
+                return 0;
+            case "media-sweep":
+                var dryRun = args.Contains("--dry-run");
+                var swept = await app.Services.GetRequiredService<Troc.Domain.Media.OrphanedMediaSweeper>().SweepAsync(dryRun);
+                Console.WriteLine($"{swept.Scanned} stored objects: {swept.Referenced} in use, {swept.TooRecent} younger than a day (kept), " +
+                    $"{swept.Deleted} orphans {(dryRun ? "would be deleted (dry run)" : "deleted")}");
                 return 0;
             case "schema":
                 var path = args.ElementAtOrDefault(1) ?? "schema.graphql";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Troc.Domain.Media;
 using Troc.Graph.Media;
@@ -33,6 +34,9 @@ public static class MediaHosting
         });
         services.AddSingleton<ImageService>();
         services.AddSingleton<ImageUrls>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OrphanedMediaSweeper>();
+        services.AddHostedService<MediaSweepSchedule>();
         return builder;
     }
 
