@@ -57,17 +57,8 @@ public static class UserListingFields
         context.RequestServices!.GetRequiredService<IDbContextFactory<TrocDbContext>>();
 
     /// <summary>Pages over ordered ids (a member's lists stay small), then loads just that page through the batch loader.</summary>
-    private static async Task<Connection<Listing>> PageOfListingsAsync(IResolveFieldContext context, PageRequest page, List<Guid> orderedIds)
-    {
-        var ids = page.Slice(orderedIds, id => Cursor(id));
-        var listings = await context.RequestServices!.GetRequiredService<ListingById>()
-            .LoadMany(ids.Nodes).GetResultAsync(context.CancellationToken);
-        var edges = ids.Edges.Zip(listings)
-            .Where(pair => pair.Second is not null)
-            .Select(pair => new Edge<Listing>(pair.First.Cursor, pair.Second!))
-            .ToList();
-        return new Connection<Listing>(edges, ids.PageInfo, ids.TotalCount);
-    }
+    private static Task<Connection<Listing>> PageOfListingsAsync(IResolveFieldContext context, PageRequest page, List<Guid> orderedIds) =>
+        page.SliceAndLoadAsync(orderedIds, Cursor, context.RequestServices!.GetRequiredService<ListingById>(), context.CancellationToken);
 
     private static string Cursor(Guid id) => GlobalId.Encode("ListingCursor", id.ToString("N"));
 }

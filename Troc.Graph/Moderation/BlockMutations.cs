@@ -23,10 +23,8 @@ public sealed class BlockMutations
         [InputType(typeof(NonNullGraphType<BlockUserInputType>)), Description("The member to block.")] UserIdInput input,
         IResolveFieldContext context, [FromServices] BlockService blocks, [FromServices] UserById users, CancellationToken cancellationToken)
     {
-        if (!GlobalId.TryDecodeGuid(input.UserId, UserType.TypeName, out var userId))
-            return new BlockUserPayload(null, BlockErrors.From([BlockService.UserNotFound]));
-        var violations = await blocks.BlockAsync(context.User.UserId()!.Value, userId, cancellationToken);
-        return new BlockUserPayload(violations.Count == 0 ? await users.Load(userId).GetResultAsync(cancellationToken) : null, BlockErrors.From(violations));
+        var (user, errors) = await RunOnUserAsync(input.UserId, users, id => blocks.BlockAsync(context.User.UserId()!.Value, id, cancellationToken), cancellationToken);
+        return new BlockUserPayload(user, errors);
     }
 
     [GraphQLMetadata("unblockUser")]
@@ -37,10 +35,17 @@ public sealed class BlockMutations
         [InputType(typeof(NonNullGraphType<UnblockUserInputType>)), Description("The member to unblock.")] UserIdInput input,
         IResolveFieldContext context, [FromServices] BlockService blocks, [FromServices] UserById users, CancellationToken cancellationToken)
     {
-        if (!GlobalId.TryDecodeGuid(input.UserId, UserType.TypeName, out var userId))
-            return new UnblockUserPayload(null, BlockErrors.From([BlockService.UserNotFound]));
-        var violations = await blocks.UnblockAsync(context.User.UserId()!.Value, userId, cancellationToken);
-        return new UnblockUserPayload(violations.Count == 0 ? await users.Load(userId).GetResultAsync(cancellationToken) : null, BlockErrors.From(violations));
+        var (user, errors) = await RunOnUserAsync(input.UserId, users, id => blocks.UnblockAsync(context.User.UserId()!.Value, id, cancellationToken), cancellationToken);
+        return new UnblockUserPayload(user, errors);
+    }
+
+    /// <summary>An id that is not a member's is "not found", exactly like a member that does not exist.</summary>
+    private static async Task<(User? User, IReadOnlyList<UserError> Errors)> RunOnUserAsync(
+        string id, UserById users, Func<Guid, Task<IReadOnlyList<RuleViolation>>> command, CancellationToken cancellationToken)
+    {
+        if (!GlobalId.TryDecodeGuid(id, UserType.TypeName, out var userId)) return (null, BlockErrors.From([BlockService.UserNotFound]));
+        var violations = await command(userId);
+        return violations.Count > 0 ? (null, BlockErrors.From(violations)) : (await users.Load(userId).GetResultAsync(cancellationToken), []);
     }
 }
 

@@ -35,14 +35,8 @@ public static class UserBlockFields
                     .OrderByDescending(b => b.CreatedAt).ThenBy(b => b.BlockedId)
                     .Select(b => b.BlockedId)
                     .ToListAsync(context.CancellationToken);
-                var slice = page.Slice(ids, id => GlobalId.Encode("BlockCursor", id.ToString("N")));
-                var users = await context.RequestServices!.GetRequiredService<UserById>()
-                    .LoadMany(slice.Nodes).GetResultAsync(context.CancellationToken);
-                var edges = slice.Edges.Zip(users)
-                    .Where(pair => pair.Second is not null)
-                    .Select(pair => new Edge<User>(pair.First.Cursor, pair.Second!))
-                    .ToList();
-                return (object?)new Connection<User>(edges, slice.PageInfo, slice.TotalCount);
+                return (object?)await page.SliceAndLoadAsync(ids, id => GlobalId.Encode("BlockCursor", id.ToString("N")),
+                    context.RequestServices!.GetRequiredService<UserById>(), context.CancellationToken);
             })
             .OwnerOnly(user => user.Id);
     }

@@ -58,6 +58,23 @@ public sealed record PageRequest(int Size, bool Backward, string? After, string?
         return new Connection<TNode>(edges, pageInfo, all.Count);
     }
 
+    /// <summary>
+    /// Slices ordered keys (a bounded list, as for <see cref="Slice{TNode}"/>), then loads just that page's nodes in one
+    /// batch; a key whose node has gone since is left out of the page.
+    /// </summary>
+    public async Task<Connection<TNode>> SliceAndLoadAsync<TKey, TNode>(
+        IReadOnlyList<TKey> orderedKeys, Func<TKey, string> cursorOf, DataLoading.BatchLoader<TKey, TNode> loader, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var keys = Slice(orderedKeys, cursorOf);
+        var nodes = await loader.LoadMany(keys.Nodes).GetResultAsync(cancellationToken);
+        var edges = keys.Edges.Zip(nodes)
+            .Where(pair => pair.Second is not null)
+            .Select(pair => new Edge<TNode>(pair.First.Cursor, pair.Second!))
+            .ToList();
+        return new Connection<TNode>(edges, keys.PageInfo, keys.TotalCount);
+    }
+
     private static int? IndexOf<TNode>(IReadOnlyList<TNode> all, Func<TNode, string> cursorOf, string cursor)
     {
         for (var i = 0; i < all.Count; i++)
