@@ -30,6 +30,18 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
 
     public static readonly RuleViolation TooManyImages = new("images", "TOO_MANY_IMAGES", ListingRules.TooManyImagesMessage);
 
+    /// <summary>
+    /// The checks of <see cref="CreateAsync"/> that depend only on the draft (field rules, categories), so that a
+    /// refused draft is answered before any photo is processed or stored.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleViolation>> CheckDraftAsync(ListingDraft draft, CancellationToken cancellationToken)
+    {
+        var violations = ListingRules.Check(draft);
+        if (violations.Count > 0) return violations;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await CheckCategoriesAsync(db, draft, cancellationToken);
+    }
+
     /// <summary>Publishes a listing, with photos already in the image store (the caller deletes them if the listing is refused).</summary>
     public async Task<ListingResult> CreateAsync(Guid ownerId, ListingDraft draft, CancellationToken cancellationToken,
         IReadOnlyList<StoredImage>? images = null)

@@ -32,7 +32,7 @@ public sealed class ListingMutations
             wantedCategoryIds, input.OpenToAnyOffer, input.Location, input.PlaceName);
         var ownerId = context.User.UserId()!.Value;
         // A draft that breaks a field rule is refused before any photo is processed or stored.
-        if (uploads.Count == 0 || ListingRules.Check(draft).Count > 0)
+        if (uploads.Count == 0 || (await listings.CheckDraftAsync(draft, cancellationToken)).Count > 0)
         {
             var plain = await listings.CreateAsync(ownerId, draft, cancellationToken);
             return new CreateListingPayload(plain.Listing, ListingErrors.From(plain.Violations));

@@ -263,6 +263,24 @@ public sealed partial class ListingPhotoTests(ListingPhotoAppFactory app) : ICla
     }
 
     [Fact]
+    public async Task A_listing_refused_for_its_category_is_answered_before_any_photo_is_processed()
+    {
+        var client = app.CreateGraphQLClient();
+        await VerifiedMemberAsync(app, client, "Camille");
+        var before = app.StoredFiles();
+
+        // The second photo is not an image: had the photos been processed first, that would be the error.
+        var created = await PostWithPhotosAsync(client, CreateWithPhotos, ValidInput(new() { ["categoryId"] = CategoryId(999_999) }),
+            [Photo(1), ("vacances.jpg", BadPhoto("text"))]);
+
+        var payload = Payload(created, "createListing");
+        Assert.Null(payload["listing"]);
+        var error = Assert.Single(payload["errors"]!.AsArray())!;
+        Assert.Equal(("CATEGORY_NOT_FOUND", "categoryId"), (Str(error["code"]), Str(error["field"])));
+        Assert.Equal(before, app.StoredFiles());
+    }
+
+    [Fact]
     public async Task An_11_MB_photo_is_refused_before_processing_and_nothing_is_stored()
     {
         var (client, listingId, ids) = await ListingWithPhotosAsync(1);
