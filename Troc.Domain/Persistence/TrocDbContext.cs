@@ -3,6 +3,7 @@ using Troc.Domain.Categories;
 using Troc.Domain.Listings;
 using Troc.Domain.Users;
 using Troc.Domain.Places;
+using Troc.Domain.Search;
 
 namespace Troc.Domain.Persistence;
 
@@ -23,6 +24,12 @@ public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbC
     public DbSet<Listing> Listings => Set<Listing>();
 
     public DbSet<ListingFavorite> ListingFavorites => Set<ListingFavorite>();
+
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+
+    public DbSet<SavedSearchAlert> SavedSearchAlerts => Set<SavedSearchAlert>();
+
+    public DbSet<SavedSearchJob> SavedSearchJobs => Set<SavedSearchJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
