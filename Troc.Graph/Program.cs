@@ -5,6 +5,7 @@ builder.AddTrocData();
 builder.AddTrocGraph();
 builder.AddTrocAuth();
 builder.AddTrocListings();
+builder.AddTrocSearch();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();

@@ -12,5 +12,6 @@ public sealed class MutationType : ObjectGraphType
         Description = "Everything a client can change. Each mutation takes one `input` and returns a payload whose `errors` lists expected failures with a `code`.";
         this.AddFieldsOf<AccountMutations>();
         this.AddFieldsOf<ListingMutations>();
+        this.AddFieldsOf<Troc.Graph.Search.SavedSearchMutations>();
     }
 }

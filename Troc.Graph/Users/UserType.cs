@@ -51,6 +51,7 @@ public sealed class UserType : ObjectGraphType<User>
             .OwnerOnly(u => u.Id);
 
         Listings.UserListingFields.AddTo(this);
+        Search.UserSavedSearchFields.AddTo(this);
     }
 
     public static string GlobalId(Guid id) => Schema.GlobalId.Encode(TypeName, id.ToString("N"));
