@@ -15,7 +15,7 @@ public sealed record AlertBatch(int Jobs, IReadOnlyList<RaisedAlert> Alerts, IRe
 /// not share EF's per-request plumbing (statement counters, interceptors).
 /// </summary>
 /// <remarks>
-/// Matching, per job: SQL keeps the saved searches that alert (notify on), belong to someone other than the
+/// Matching, per batch of jobs: one SQL statement keeps, for each listing, the saved searches that alert (notify on), belong to someone other than the
 /// listing's owner, have not alerted for this listing yet and whose categories (already expanded, in the jsonb
 /// criteria) hold the listing's; then <see cref="ListingSearch.MatchingAsync{TKey}"/> runs each remaining search's
 /// own filter on that one listing, in one batch. The category prefilter only narrows on what the filter checks
@@ -55,15 +55,23 @@ public sealed class SavedSearchAlerts(NpgsqlDataSource dataSource, ListingSearch
         }
         if (jobs.Count == 0) return new AlertBatch(0, [], []);
 
+        var candidates = await CandidatesAsync(connection, transaction, jobs.Select(j => j.ListingId).Distinct().ToArray(), cancellationToken);
         var alerts = new List<RaisedAlert>();
         var failures = new List<(long, Exception)>();
+        var done = new List<long>();
         foreach (var job in jobs)
         {
+            if (!candidates.TryGetValue(job.ListingId, out var forListing))
+            {
+                done.Add(job.Id);
+                continue;
+            }
             await transaction.SaveAsync("job", cancellationToken);
             try
             {
-                alerts.AddRange(await ProcessJobAsync(connection, transaction, job.Id, job.ListingId, cancellationToken));
+                alerts.AddRange(await RaiseAsync(connection, transaction, job.ListingId, forListing, cancellationToken));
                 await transaction.ReleaseAsync("job", cancellationToken);
+                done.Add(job.Id);
             }
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -82,6 +90,22 @@ public sealed class SavedSearchAlerts(NpgsqlDataSource dataSource, ListingSearch
                 await fail.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+
+        if (alerts.Count > 0)
+        {
+            await using var touch = new NpgsqlCommand(
+                "UPDATE saved_searches SET last_matched_at = @now WHERE id = ANY(@ids)", connection, transaction);
+            touch.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = clock.GetUtcNow().UtcDateTime });
+            touch.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = alerts.Select(a => a.SavedSearchId).Distinct().ToArray() });
+            await touch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        if (done.Count > 0)
+        {
+            await using var processed = new NpgsqlCommand(
+                "UPDATE saved_search_jobs SET processed_at = now(), attempts = attempts + 1 WHERE id = ANY(@ids)", connection, transaction);
+            processed.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = done.ToArray() });
+            await processed.ExecuteNonQueryAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return new AlertBatch(jobs.Count, alerts, failures);
     }
@@ -92,6 +116,37 @@ public sealed class SavedSearchAlerts(NpgsqlDataSource dataSource, ListingSearch
         await using var command = dataSource.CreateCommand("DELETE FROM saved_search_jobs WHERE processed_at < @before");
         command.Parameters.Add(new NpgsqlParameter("before", NpgsqlDbType.TimestampTz) { Value = clock.GetUtcNow().UtcDateTime - age });
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// For a batch of listings, in one statement: the saved searches that may alert for each (see the class remarks).
+    /// Listings no longer active, or that no search may match, are absent.
+    /// </summary>
+    private static async Task<Dictionary<Guid, List<((Guid Id, Guid OwnerId) Key, ListingSearchCriteria Criteria)>>> CandidatesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] listingIds, CancellationToken cancellationToken)
+    {
+        var candidates = new Dictionary<Guid, List<((Guid, Guid), ListingSearchCriteria)>>();
+        await using var prefilter = new NpgsqlCommand("""
+            SELECT l.id, s.id, s.owner_id, s.definition::text
+            FROM listings l
+            JOIN saved_searches s ON s.notify AND s.owner_id <> l.owner_id
+            WHERE l.id = ANY(@listing_ids) AND l.status = 'Active'
+              AND (coalesce(jsonb_typeof(s.definition -> 'criteria' -> 'categoryIds'), 'null') <> 'array'
+                   OR s.definition -> 'criteria' -> 'categoryIds' @> to_jsonb(l.category_id))
+              AND NOT EXISTS (SELECT 1 FROM saved_search_alerts a WHERE a.saved_search_id = s.id AND a.listing_id = l.id)
+            """, connection, transaction);
+        prefilter.Parameters.Add(new NpgsqlParameter("listing_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = listingIds });
+        await using var reader = await prefilter.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // A definition this version cannot read (written by a newer one during a rolling deploy) is skipped,
+            // not allowed to hold up the alerts of every other search.
+            if (TryRead(reader.GetString(3)) is not { } definition) continue;
+            var listingId = reader.GetGuid(0);
+            if (!candidates.TryGetValue(listingId, out var list)) candidates[listingId] = list = [];
+            list.Add(((reader.GetGuid(1), reader.GetGuid(2)), definition.Criteria));
+        }
+        return candidates;
     }
 
     private static SavedSearchDefinition? TryRead(string json)
@@ -106,66 +161,31 @@ public sealed class SavedSearchAlerts(NpgsqlDataSource dataSource, ListingSearch
         }
     }
 
-    private async Task<IReadOnlyList<RaisedAlert>> ProcessJobAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long jobId, Guid listingId, CancellationToken cancellationToken)
+    /// <summary>Runs each candidate's own filter on the listing and stores an alert for each that finds it (never twice).</summary>
+    private async Task<IReadOnlyList<RaisedAlert>> RaiseAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid listingId,
+        List<((Guid Id, Guid OwnerId) Key, ListingSearchCriteria Criteria)> candidates, CancellationToken cancellationToken)
     {
-        var candidates = new List<((Guid Id, Guid OwnerId) Key, ListingSearchCriteria Criteria)>();
-        await using (var prefilter = new NpgsqlCommand("""
-            SELECT s.id, s.owner_id, s.definition::text
-            FROM listings l
-            JOIN saved_searches s ON s.notify AND s.owner_id <> l.owner_id
-            WHERE l.id = @listing_id AND l.status = 'Active'
-              AND (coalesce(jsonb_typeof(s.definition -> 'criteria' -> 'categoryIds'), 'null') <> 'array'
-                   OR s.definition -> 'criteria' -> 'categoryIds' @> to_jsonb(l.category_id))
-              AND NOT EXISTS (SELECT 1 FROM saved_search_alerts a WHERE a.saved_search_id = s.id AND a.listing_id = l.id)
-            """, connection, transaction))
-        {
-            prefilter.Parameters.Add(new NpgsqlParameter("listing_id", NpgsqlDbType.Uuid) { Value = listingId });
-            await using var reader = await prefilter.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                // A definition this version cannot read (written by a newer one during a rolling deploy) is skipped,
-                // not allowed to hold up the alerts of every other search.
-                if (TryRead(reader.GetString(2)) is { } definition)
-                    candidates.Add(((reader.GetGuid(0), reader.GetGuid(1)), definition.Criteria));
-            }
-        }
-
         // Checked on the pool's connections, outside this transaction: they only read committed listings.
         var matching = new List<(Guid Id, Guid OwnerId)>();
         foreach (var chunk in candidates.Chunk(200))
             matching.AddRange(await search.MatchingAsync(listingId, chunk, cancellationToken));
+        if (matching.Count == 0) return [];
 
         var raised = new List<RaisedAlert>();
-        if (matching.Count > 0)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            await using (var insert = new NpgsqlCommand("""
-                INSERT INTO saved_search_alerts (saved_search_id, owner_id, listing_id, created_at)
-                SELECT m.id, m.owner_id, @listing_id, @now FROM unnest(@ids, @owners) AS m(id, owner_id)
-                ON CONFLICT (saved_search_id, listing_id) DO NOTHING
-                RETURNING id, saved_search_id, owner_id, created_at
-                """, connection, transaction))
-            {
-                insert.Parameters.Add(new NpgsqlParameter("listing_id", NpgsqlDbType.Uuid) { Value = listingId });
-                insert.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
-                insert.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = matching.Select(m => m.Id).ToArray() });
-                insert.Parameters.Add(new NpgsqlParameter("owners", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = matching.Select(m => m.OwnerId).ToArray() });
-                await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                    raised.Add(new RaisedAlert(reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), listingId, reader.GetFieldValue<DateTime>(3)));
-            }
-            await using var touch = new NpgsqlCommand(
-                "UPDATE saved_searches SET last_matched_at = @now WHERE id = ANY(@ids)", connection, transaction);
-            touch.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
-            touch.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = raised.Select(r => r.SavedSearchId).ToArray() });
-            await touch.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var done = new NpgsqlCommand(
-            "UPDATE saved_search_jobs SET processed_at = now(), attempts = attempts + 1 WHERE id = @id", connection, transaction);
-        done.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Bigint) { Value = jobId });
-        await done.ExecuteNonQueryAsync(cancellationToken);
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO saved_search_alerts (saved_search_id, owner_id, listing_id, created_at)
+            SELECT m.id, m.owner_id, @listing_id, @now FROM unnest(@ids, @owners) AS m(id, owner_id)
+            ON CONFLICT (saved_search_id, listing_id) DO NOTHING
+            RETURNING id, saved_search_id, owner_id, created_at
+            """, connection, transaction);
+        insert.Parameters.Add(new NpgsqlParameter("listing_id", NpgsqlDbType.Uuid) { Value = listingId });
+        insert.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = clock.GetUtcNow().UtcDateTime });
+        insert.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = matching.Select(m => m.Id).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter("owners", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = matching.Select(m => m.OwnerId).ToArray() });
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            raised.Add(new RaisedAlert(reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), listingId, reader.GetFieldValue<DateTime>(3)));
         return raised;
     }
 }

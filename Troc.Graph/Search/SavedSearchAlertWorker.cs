@@ -17,7 +17,7 @@ public sealed class SavedSearchAlertOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Jobs claimed per transaction.</summary>
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 100;
 }
 
 /// <summary>
