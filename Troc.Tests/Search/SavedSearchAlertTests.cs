@@ -93,6 +93,27 @@ public sealed class SavedSearchAlertTests(SavedSearchApp app) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task Alerts_match_exactly_what_the_search_finds_typos_plurals_and_the_radius_boundary()
+    {
+        var (watcher, _) = await MemberAsync(app, "Exact");
+        var (seller, _) = await MemberAsync(app, "Careful");
+        var centre = new GeoPoint(45.2, 5.7);
+        await SaveAsync(watcher, new { name = "Bicyclettes", query = "bycyclette", near = new { latitude = centre.Latitude, longitude = centre.Longitude, radiusKm = 10.0 } });
+        await SaveAsync(watcher, new { name = "Casseroles", query = "casseroles cuivre" });
+
+        var inside = await ListAsync(seller, "Bicyclette ancienne", at: SearchTestKit.ExactPointBlurredAt(centre, 9.86, 9.94));
+        await ListAsync(seller, "Bicyclette récente", at: SearchTestKit.ExactPointBlurredAt(centre, 10.06, 10.14));
+        var pan = await ListAsync(seller, "Casserole en cuivré", categoryId: 102);
+
+        await WaitForMatchesAsync(watcher, nodes => nodes.Count >= 2);
+        Assert.Equal(0, await WaitForPendingJobsAsync());
+        var matches = await WaitForMatchesAsync(watcher, _ => true);
+        Assert.Equal(new[] { inside, pan }.Order(), MatchedListingIds(matches).Order());
+        var search = await SearchTestKit.SearchAsync(watcher, new { query = "bycyclette", near = new { latitude = centre.Latitude, longitude = centre.Longitude, radiusKm = 10.0 } });
+        Assert.Equal([inside], SearchTestKit.Ids(search));
+    }
+
+    [Fact]
     public async Task A_reactivated_listing_alerts_once_and_updates_never_alert_again()
     {
         var (watcher, _) = await MemberAsync(app, "Patient");
