@@ -24,10 +24,13 @@ public sealed class SavedSearchMutations
         [FromServices] PlaceDirectory places, CancellationToken cancellationToken)
     {
         var ownerId = context.User.UserId()!.Value;
-        if (SavedSearch.CheckName(input.Name) is { } badName) return new SaveSearchPayload(null, SavedSearchErrors.From([badName]));
+        // A bad name and a bad search are both reported, so that a form can show both at once.
+        var errors = new List<UserError>();
+        if (SavedSearch.CheckName(input.Name) is { } badName) errors.AddRange(SavedSearchErrors.From([badName]));
         var (validated, error) = await ListingSearchArguments.BuildAsync(
             input.Query, input.Near, input.Where, order: null, ownerId, search, places, cancellationToken);
-        if (error is not null) return new SaveSearchPayload(null, [error.ToUserError()]);
+        if (error is not null) errors.Add(error.ToUserError());
+        if (errors.Count > 0) return new SaveSearchPayload(null, errors);
         var definition = new SavedSearchDefinition
         {
             Criteria = validated!.Criteria,

@@ -107,6 +107,17 @@ public sealed class SavedSearchTests(SavedSearchApp app) : IClassFixture<SavedSe
     }
 
     [Fact]
+    public async Task A_bad_name_and_a_bad_search_are_reported_together()
+    {
+        var (client, _) = await MemberAsync(app, "Hâtif");
+
+        var payload = (await client.PostAsync(Save, new { input = new { name = "", near = new { latitude = 45.0, longitude = 5.0, radiusKm = 900.0 } } }))
+            .EnsureNoErrors().Data!["saveSearch"]!;
+
+        Assert.Equal(["NAME_EMPTY", "INVALID_RADIUS"], ErrorCodes(payload));
+    }
+
+    [Fact]
     public async Task A_member_keeps_at_most_20_saved_searches()
     {
         var (client, _) = await MemberAsync(app, "Charlie");
