@@ -6,6 +6,7 @@ builder.AddTrocGraph();
 builder.AddTrocAuth();
 builder.AddTrocListings();
 builder.AddTrocModeration();
+builder.AddTrocSearch();
 builder.AddTrocTransport();
 builder.AddTrocRealtime();
 builder.AddTrocHealth();

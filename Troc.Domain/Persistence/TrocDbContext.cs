@@ -4,6 +4,7 @@ using Troc.Domain.Listings;
 using Troc.Domain.Moderation;
 using Troc.Domain.Users;
 using Troc.Domain.Places;
+using Troc.Domain.Search;
 
 namespace Troc.Domain.Persistence;
 
@@ -26,6 +27,12 @@ public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbC
     public DbSet<ListingFavorite> ListingFavorites => Set<ListingFavorite>();
 
     public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
+
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+
+    public DbSet<SavedSearchAlert> SavedSearchAlerts => Set<SavedSearchAlert>();
+
+    public DbSet<SavedSearchJob> SavedSearchJobs => Set<SavedSearchJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -171,6 +171,38 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
             conditions.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => (c.Key, c.Value)).ToList());
     }
 
+    /// <summary>
+    /// Which of <paramref name="candidates"/> find the listing <paramref name="listingId"/>: each is
+    /// <see cref="Where"/> (the very filter of <see cref="PageAsync"/>) restricted to that one row, so a saved
+    /// search matches exactly what the same search would list. One round trip for all candidates (a batch of
+    /// single-row lookups by primary key).
+    /// </summary>
+    public async Task<IReadOnlyList<TKey>> MatchingAsync<TKey>(
+        Guid listingId, IReadOnlyList<(TKey Key, ListingSearchCriteria Criteria)> candidates, CancellationToken cancellationToken = default)
+    {
+        if (candidates.Count == 0) return [];
+        await using var batch = dataSource.CreateBatch();
+        foreach (var (_, criteria) in candidates)
+        {
+            await using var scratch = new NpgsqlCommand();
+            var where = Where(criteria, scratch);
+            var check = new NpgsqlBatchCommand($"SELECT EXISTS (SELECT 1 FROM listings l WHERE l.id = @match_listing_id AND {where})");
+            foreach (NpgsqlParameter parameter in scratch.Parameters) check.Parameters.Add(parameter.Clone());
+            check.Parameters.Add(new NpgsqlParameter("match_listing_id", NpgsqlDbType.Uuid) { Value = listingId });
+            batch.BatchCommands.Add(check);
+        }
+        var matching = new List<TKey>();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var index = 0;
+        do
+        {
+            if (await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0)) matching.Add(candidates[index].Key);
+            index++;
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+        return matching;
+    }
+
     /// <summary>The given category ids with their subcategories; ids that name no category are left out.</summary>
     public async Task<(IReadOnlyList<int> Expanded, IReadOnlyList<int> Unknown)> ExpandCategoriesAsync(
         IReadOnlyCollection<int> categoryIds, CancellationToken cancellationToken = default)

@@ -1,10 +1,8 @@
 using System.ComponentModel;
 using GraphQL;
-using Troc.Domain.Listings;
 using Troc.Domain.Places;
 using Troc.Domain.Search;
 using Troc.Graph.Listings;
-using Troc.Graph.Places;
 using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
 
@@ -48,39 +46,20 @@ public sealed class SearchQueries
         var size = first ?? DefaultFirst;
         if (size is < 1 or > MaxFirst)
             throw new ExecutionError($"`first` must be between 1 and {MaxFirst}.") { Code = "PAGINATION_INVALID" };
-        if (query is { Length: > ListingSearch.MaxQueryLength })
-            throw new ExecutionError($"`query` must be at most {ListingSearch.MaxQueryLength} characters.") { Code = "QUERY_TOO_LONG" };
+        var (validated, error) = await ListingSearchArguments.BuildAsync(
+            query, near, where, order, context.User.UserId(), search, places, cancellationToken);
+        if (error is not null) throw error.ToExecutionError();
+        return await ListingSearchPages.PageAsync(validated!.Criteria, after, size, search, listings, cancellationToken);
+    }
+}
 
-        var hasText = !string.IsNullOrWhiteSpace(query);
-        var effectiveOrder = order ?? (hasText ? ListingSearchOrder.Relevance : ListingSearchOrder.Newest);
-        if (effectiveOrder == ListingSearchOrder.Distance && near is null)
-            throw new ExecutionError("DISTANCE order needs `near`.") { Code = "NEAR_REQUIRED" };
-
-        GeoPoint? centre = near is null ? null : await CentreAsync(near, places, cancellationToken);
-        IReadOnlyList<int>? categoryIds = null;
-        if (where?.CategoryIds is { Count: > 0 } categoryGlobalIds)
-        {
-            var keys = new List<int>();
-            foreach (var id in categoryGlobalIds)
-                keys.Add(GlobalId.TryDecodeInt(id, "Category", out var key) ? key : throw CategoryNotFound(id));
-            var (expanded, unknown) = await search.ExpandCategoriesAsync(keys, cancellationToken);
-            if (unknown.Count > 0) throw CategoryNotFound(GlobalId.Encode("Category", unknown[0]));
-            categoryIds = expanded;
-        }
-
-        var criteria = new ListingSearchCriteria
-        {
-            Text = hasText ? query!.Trim() : null,
-            Near = centre,
-            RadiusKm = near?.RadiusKm ?? 0,
-            CategoryIds = categoryIds,
-            Conditions = where?.Conditions,
-            ExcludeOwnerId = where?.ExcludeMine == true ? context.User.UserId() : null,
-            PostedAfter = where?.PostedAfter is { } postedAfter ? ToUtc(postedAfter) : null,
-            ViewerId = context.User.UserId(),
-            Order = effectiveOrder,
-        };
-
+/// <summary>Search results as connections (not a GraphQL class: its methods are helpers, not fields).</summary>
+public static class ListingSearchPages
+{
+    /// <summary>One page of a validated search, as `searchListings` and `SavedSearch.results` return it.</summary>
+    public static async Task<ListingSearchResult> PageAsync(
+        ListingSearchCriteria criteria, string? after, int size, ListingSearch search, ListingById listings, CancellationToken cancellationToken)
+    {
         ListingSearchPage page;
         try
         {
@@ -105,33 +84,4 @@ public sealed class SearchQueries
             EndCursor: page.Hits.Count > 0 ? page.Hits[^1].Cursor : null);
         return new ListingSearchResult(edges, pageInfo, () => search.FacetsAsync(criteria, cancellationToken));
     }
-
-    private static async Task<GeoPoint> CentreAsync(NearInput near, PlaceDirectory places, CancellationToken cancellationToken)
-    {
-        if (!double.IsFinite(near.RadiusKm) || near.RadiusKm <= 0 || near.RadiusKm > ListingSearch.MaxRadiusKm)
-            throw new ExecutionError($"`radiusKm` must be more than 0 and at most {ListingSearch.MaxRadiusKm} km.") { Code = "INVALID_RADIUS" };
-        var hasPoint = near.Latitude is not null || near.Longitude is not null;
-        if (hasPoint == (near.PlaceId is not null))
-            throw new ExecutionError("Give either `latitude` and `longitude`, or `placeId`.") { Code = "INVALID_COORDINATES" };
-        if (hasPoint)
-        {
-            if (near.Latitude is not { } latitude || near.Longitude is not { } longitude || !GeoPoint.IsValid(latitude, longitude))
-                throw new ExecutionError("`latitude` must be between -90 and 90 and `longitude` between -180 and 180, both given.") { Code = "INVALID_COORDINATES" };
-            return new GeoPoint(latitude, longitude);
-        }
-        var place = GlobalId.TryDecode(near.PlaceId, PlaceType.TypeName, out var inseeCode)
-            ? await places.FindAsync(inseeCode, cancellationToken)
-            : null;
-        if (place is null)
-            throw new ExecutionError($"No place has the id `{near.PlaceId}`.") { Code = "PLACE_NOT_FOUND" };
-        if (place.Location is not { } location)
-            throw new ExecutionError($"{place.Name} has no known location; search around a point instead.") { Code = "PLACE_NOT_FOUND" };
-        return new GeoPoint(location.Y, location.X);
-    }
-
-    private static ExecutionError CategoryNotFound(string id) =>
-        new($"No category has the id `{id}`.") { Code = "CATEGORY_NOT_FOUND" };
-
-    private static DateTime ToUtc(DateTime value) =>
-        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 }

@@ -52,6 +52,7 @@ public sealed class UserType : ObjectGraphType<User>
 
         Listings.UserListingFields.AddTo(this);
         Moderation.UserBlockFields.AddTo(this);
+        Search.UserSavedSearchFields.AddTo(this);
     }
 
     public static string GlobalId(Guid id) => Schema.GlobalId.Encode(TypeName, id.ToString("N"));

@@ -295,6 +295,153 @@ namespace Troc.Domain.Persistence.Migrations
                     b.ToTable("places", (string)null);
                 });
 
+            modelBuilder.Entity("Troc.Domain.Search.SavedSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition");
+
+                    b.Property<DateTime?>("LastMatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_matched_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Notify")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notify");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_searches");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_saved_searches_owner_id_created_at");
+
+                    b.ToTable("saved_searches", (string)null);
+                });
+
+            modelBuilder.Entity("Troc.Domain.Search.SavedSearchAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("listing_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("SavedSearchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("saved_search_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_search_alerts");
+
+                    b.HasIndex("ListingId")
+                        .HasDatabaseName("ix_saved_search_alerts_listing_id");
+
+                    b.HasIndex("OwnerId", "Id")
+                        .HasDatabaseName("ix_saved_search_alerts_owner_id_id");
+
+                    b.HasIndex("SavedSearchId", "ListingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_search_alerts_saved_search_id_listing_id");
+
+                    b.ToTable("saved_search_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Troc.Domain.Search.SavedSearchJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("AvailableAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTime>("EnqueuedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueued_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("listing_id");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_search_jobs");
+
+                    b.HasIndex("ListingId")
+                        .HasDatabaseName("ix_saved_search_jobs_listing_id");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_saved_search_jobs_processed_at")
+                        .HasFilter("processed_at IS NOT NULL");
+
+                    b.HasIndex("AvailableAt", "Id")
+                        .HasDatabaseName("ix_saved_search_jobs_available_at_id")
+                        .HasFilter("processed_at IS NULL");
+
+                    b.ToTable("saved_search_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Troc.Domain.Users.AccountToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -613,6 +760,50 @@ namespace Troc.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_blocks_users_blocker_id");
+                });
+
+            modelBuilder.Entity("Troc.Domain.Search.SavedSearch", b =>
+                {
+                    b.HasOne("Troc.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_searches_users_owner_id");
+                });
+
+            modelBuilder.Entity("Troc.Domain.Search.SavedSearchAlert", b =>
+                {
+                    b.HasOne("Troc.Domain.Listings.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_search_alerts_listings_listing_id");
+
+                    b.HasOne("Troc.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_search_alerts_users_owner_id");
+
+                    b.HasOne("Troc.Domain.Search.SavedSearch", null)
+                        .WithMany()
+                        .HasForeignKey("SavedSearchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_search_alerts_saved_searches_saved_search_id");
+                });
+
+            modelBuilder.Entity("Troc.Domain.Search.SavedSearchJob", b =>
+                {
+                    b.HasOne("Troc.Domain.Listings.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_search_jobs_listings_listing_id");
                 });
 
             modelBuilder.Entity("Troc.Domain.Users.AccountToken", b =>
