@@ -1,8 +1,11 @@
 using System.ComponentModel;
 using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Persistence;
 using Troc.Domain.Listings;
 using Troc.Domain.Places;
 using Troc.Domain.Search;
+using Troc.Graph.Catalogue;
 using Troc.Graph.Listings;
 using Troc.Graph.Places;
 using Troc.Graph.Schema;
@@ -24,6 +27,7 @@ public sealed class SearchQueries
         "cursors are keyset positions, so listings published between two pages cause neither duplicates nor holes. " +
         "Errors (in `errors`, with `extensions.code`): `QUERY_TOO_LONG` past 200 characters, `INVALID_RADIUS` unless 0 < radiusKm ≤ 500, " +
         "`INVALID_COORDINATES` for an out-of-range point or not exactly one of point/place, `PLACE_NOT_FOUND`, `CATEGORY_NOT_FOUND`, " +
+        "`ITEM_TYPE_NOT_FOUND`, `TOO_MANY_ITEM_TYPES` past 20 item types, " +
         "`NEAR_REQUIRED` for DISTANCE without `near`, `PAGINATION_INVALID` for a bad `first` or `after`.")]
     [OutputType(typeof(GraphQL.Types.NonNullGraphType<ListingSearchConnectionType>))]
     public static async Task<ListingSearchResult> SearchListings(
@@ -31,12 +35,13 @@ public sealed class SearchQueries
         [FromServices] ListingSearch search,
         [FromServices] PlaceDirectory places,
         [FromServices] ListingById listings,
+        [FromServices] IDbContextFactory<TrocDbContext> dbFactory,
         CancellationToken cancellationToken,
         [Description("Free text, at most 200 characters; omit or leave blank to list everything that matches the filters.")]
         string? query = null,
         [InputType(typeof(NearInputType)), Description("Only listings within this circle; needed for DISTANCE order and `distanceKm`.")]
         NearInput? near = null,
-        [InputType(typeof(ListingFilterInputType)), Description("Filters on category, condition, owner and publication date.")]
+        [InputType(typeof(ListingFilterInputType)), Description("Filters on category, item type, condition, owner and publication date.")]
         ListingFilterInput? where = null,
         [InputType(typeof(ListingSearchOrderType)), Description("How to order results; RELEVANCE with a query, NEWEST without, by default.")]
         ListingSearchOrder? order = null,
@@ -68,6 +73,10 @@ public sealed class SearchQueries
             categoryIds = expanded;
         }
 
+        IReadOnlyList<int>? itemTypeIds = null;
+        if (where?.ItemTypeIds is { Count: > 0 } itemTypeGlobalIds)
+            itemTypeIds = await ItemTypeKeysAsync(itemTypeGlobalIds, dbFactory, cancellationToken);
+
         var criteria = new ListingSearchCriteria
         {
             Text = hasText ? query!.Trim() : null,
@@ -75,6 +84,7 @@ public sealed class SearchQueries
             RadiusKm = near?.RadiusKm ?? 0,
             CategoryIds = categoryIds,
             Conditions = where?.Conditions,
+            ItemTypeIds = itemTypeIds,
             ExcludeOwnerId = where?.ExcludeMine == true ? context.User.UserId() : null,
             PostedAfter = where?.PostedAfter is { } postedAfter ? ToUtc(postedAfter) : null,
             Order = effectiveOrder,
@@ -102,7 +112,8 @@ public sealed class SearchQueries
             HasPreviousPage: after is not null,
             StartCursor: page.Hits.Count > 0 ? page.Hits[0].Cursor : null,
             EndCursor: page.Hits.Count > 0 ? page.Hits[^1].Cursor : null);
-        return new ListingSearchResult(edges, pageInfo, () => search.FacetsAsync(criteria, cancellationToken));
+        return new ListingSearchResult(edges, pageInfo, () => search.FacetsAsync(criteria, cancellationToken),
+            () => search.ItemTypeFacetsAsync(criteria, cancellationToken));
     }
 
     private static async Task<GeoPoint> CentreAsync(NearInput near, PlaceDirectory places, CancellationToken cancellationToken)
@@ -127,6 +138,27 @@ public sealed class SearchQueries
             throw new ExecutionError($"{place.Name} has no known location; search around a point instead.") { Code = "PLACE_NOT_FOUND" };
         return new GeoPoint(location.Y, location.X);
     }
+
+    public const int MaxItemTypeIds = 20;
+
+    /// <summary>The item_types keys of the given global ids; an unknown or malformed one is an ITEM_TYPE_NOT_FOUND error.</summary>
+    private static async Task<IReadOnlyList<int>> ItemTypeKeysAsync(
+        IReadOnlyList<string> ids, IDbContextFactory<TrocDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        if (ids.Count > MaxItemTypeIds)
+            throw new ExecutionError($"Give at most {MaxItemTypeIds} item types.") { Code = "TOO_MANY_ITEM_TYPES" };
+        var slugs = new List<string>();
+        foreach (var id in ids)
+            slugs.Add(GlobalId.TryDecode(id, ItemTypeType.TypeName, out var slug) ? slug : throw ItemTypeNotFound(id));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var keys = await ListingUnderstanding.ItemTypeKeysAsync(db, slugs.Distinct().ToList(), cancellationToken);
+        for (var i = 0; i < slugs.Count; i++)
+            if (!keys.ContainsKey(slugs[i])) throw ItemTypeNotFound(ids[i]);
+        return keys.Values.Select(k => k.Id).ToList();
+    }
+
+    private static ExecutionError ItemTypeNotFound(string id) =>
+        new($"No item type has the id `{id}`.") { Code = "ITEM_TYPE_NOT_FOUND" };
 
     private static ExecutionError CategoryNotFound(string id) =>
         new($"No category has the id `{id}`.") { Code = "CATEGORY_NOT_FOUND" };

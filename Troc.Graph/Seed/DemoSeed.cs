@@ -8,10 +8,12 @@ namespace Troc.Graph.Seed;
 
 /// <summary>
 /// A living platform for `./troc run`: members around several French cities, each with a few listings drawn from
-/// the item catalogue, with French titles, descriptions and wants. Deterministic (fixed random seed) and
+/// the item catalogue, with French titles, descriptions and wants, their item types and wants read as createListing reads
+/// them. Deterministic (fixed random seed) and
 /// idempotent: it does nothing when the demo members already exist.
 /// </summary>
-public sealed class DemoSeed(IDbContextFactory<TrocDbContext> dbFactory, PasswordHashing passwords, TimeProvider clock, ILogger<DemoSeed> logger)
+public sealed class DemoSeed(IDbContextFactory<TrocDbContext> dbFactory, PasswordHashing passwords, TimeProvider clock,
+    ListingUnderstanding understanding, ILogger<DemoSeed> logger)
 {
     public const string EmailDomain = "demo.troc.fr";
 
@@ -106,7 +108,13 @@ public sealed class DemoSeed(IDbContextFactory<TrocDbContext> dbFactory, Passwor
                 Near(random, home.Latitude, home.Longitude, 0.5),
                 city.Neighbourhoods[random.Next(city.Neighbourhoods.Length)]);
             if (ListingRules.Check(draft).Count > 0) continue;
-            db.Listings.Add(Listing.Create(user.Id, draft, now.AddHours(-random.Next(1, 24 * 60))));
+            // Item type and wants are read exactly as createListing reads them.
+            var reading = await understanding.ReadAsync(db, draft.Title.Trim(), draft.Description.Trim(), ItemTypeChoice.Automatic,
+                reread: true, draft.Wants, null, cancellationToken);
+            if (reading.Violations.Count > 0) continue;
+            var listing = Listing.Create(user.Id, draft, now.AddHours(-random.Next(1, 24 * 60)));
+            listing.Understand(reading.ItemType, reading.Wants);
+            db.Listings.Add(listing);
         }
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded {Members} demo members and their listings; they sign in with the password in DemoSeed.Password", MemberCount);
