@@ -28,6 +28,9 @@ public sealed class ListingUnderstanding(ItemTypeResolver resolver)
     /// <summary>How many item types a want keeps: the resolver's best few, or as many as the owner may choose.</summary>
     public const int MaxWantItemTypes = 3;
 
+    /// <summary>A want keeps the resolver's other candidates only when they score at least this share of the best one.</summary>
+    public const double AlternativeShare = 0.5;
+
     public const string ItemTypeNotFoundMessage = "Ce type d’objet n’existe pas (ou plus) dans le catalogue.";
 
     public ItemTypeResolver Resolver => resolver;
@@ -145,7 +148,10 @@ public sealed class ListingUnderstanding(ItemTypeResolver resolver)
     {
         if (resolution is { Scope: WantScope.Subcategory, Subcategory: { } broad } && categoryIds.TryGetValue(broad.Subcategory.Slug, out var categoryId))
             return new ListingWant(position, text, WantScope.Subcategory, [], categoryId, Round(broad.Confidence), false);
+        // Close alternatives stay (a want may mean either); candidates far behind the best are noise for matching.
+        var best = resolution?.ItemTypes.Count > 0 ? resolution.ItemTypes[0].Confidence : 0;
         var matched = (resolution?.ItemTypes ?? [])
+            .Where(t => t.Confidence >= best * AlternativeShare)
             .Where(t => itemTypes.TryGetValue(t.ItemType.Slug, out var key) && !key.Retired)
             .Select(t => (itemTypes[t.ItemType.Slug].Id, Round(t.Confidence)))
             .ToList();
