@@ -46,11 +46,15 @@ public sealed class ListingUnderstanding(ItemTypeResolver resolver)
     {
         var violations = new List<RuleViolation>();
         var resolveItemType = choice is { Slug: null } || (choice is null && reread);
-        var listingMatch = resolveItemType ? resolver.ResolveListing(title, description, 1).FirstOrDefault() : null;
+        // Texts the rules refuse (ListingRules reports them) are not read: a huge text would only cost time.
+        var readable = title.Length <= ListingRules.TitleMaxLength && description.Length <= ListingRules.DescriptionMaxLength;
+        var listingMatch = resolveItemType && readable ? resolver.ResolveListing(title, description, 1).FirstOrDefault() : null;
 
         var texts = wants?.Select(w => w.Trim()).Take(ListingRules.MaxWants).ToList() ?? [];
         var choices = texts.Select((_, i) => wantChoices is not null && i < wantChoices.Count ? wantChoices[i] : null).ToList();
-        var resolutions = texts.Select((text, i) => choices[i] is null && text.Length > 0 ? resolver.ResolveWant(text, MaxWantItemTypes) : null).ToList();
+        var resolutions = texts
+            .Select((text, i) => choices[i] is null && text.Length is > 0 and <= ListingRules.WantMaxLength ? resolver.ResolveWant(text, MaxWantItemTypes) : null)
+            .ToList();
 
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         if (choice?.Slug is { } chosenSlug) slugs.Add(chosenSlug);
