@@ -131,9 +131,10 @@ public sealed class CatalogueReindex(IDbContextFactory<TrocDbContext> dbFactory,
         // Only the embedded catalogue has a version worth recording; a test's custom catalogue leaves it alone.
         if (!ReferenceEquals(understanding.Resolver.Catalogue, ItemCatalogue.Default)) return;
         var version = CatalogueVersion();
-        var stored = await db.ReferenceDataVersions.FirstOrDefaultAsync(v => v.Name == VersionName, cancellationToken);
-        if (stored is not null) db.ReferenceDataVersions.Remove(stored);
-        db.ReferenceDataVersions.Add(new ReferenceDataVersion(VersionName, version, DateTimeOffset.UtcNow));
-        await db.SaveChangesAsync(cancellationToken);
+        // An upsert: replicas migrating at once both reindex (the result is the same) and both record the version.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO reference_data_versions (name, version, loaded_at) VALUES ({VersionName}, {version}, {DateTimeOffset.UtcNow})
+            ON CONFLICT (name) DO UPDATE SET version = excluded.version, loaded_at = excluded.loaded_at
+            """, cancellationToken);
     }
 }

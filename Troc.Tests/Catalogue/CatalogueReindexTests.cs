@@ -50,13 +50,27 @@ public sealed class CatalogueReindexTests(TrocAppFactory app) : IClassFixture<Tr
 
         Assert.Equal(resolvedBefore, (await client.PostAsync(Get, new { id = resolved })).EnsureNoErrors().Body);
         Assert.Equal(chosenBefore, (await client.PostAsync(Get, new { id = chosen })).EnsureNoErrors().Body);
-        Assert.Equal((2, 1, 3, 2), (result.Listings, result.ListingsChanged, result.Wants, result.WantsChanged));
-        Assert.Equal((0, 0, 0), (result.ItemTypes.Added, result.ItemTypes.Updated, result.ItemTypes.Retired));
-        Assert.Contains(progress, line => line.StartsWith("listings: 2 read", StringComparison.Ordinal));
+        // Other tests of this class share the database: what this one spoiled is exactly what changed.
+        Assert.Equal((1, 2), (result.ListingsChanged, result.WantsChanged));
+        Assert.True(result.Listings >= 2 && result.Wants >= 3);
+        Assert.Equal((0, 0), (result.ItemTypes.Added, result.ItemTypes.Updated));
+        Assert.Contains(progress, line => line.StartsWith($"listings: {result.Listings} read, 1 with a new item type", StringComparison.Ordinal));
 
         // A second run finds nothing to change.
         var again = await Commands.ReindexCatalogueAsync(app.Services);
         Assert.Equal((0, 0), (again.ListingsChanged, again.WantsChanged));
+    }
+
+    [Fact]
+    public async Task Migrate_reindexes_only_when_the_catalogue_data_changed()
+    {
+        var reindex = app.Services.GetRequiredService<CatalogueReindex>();
+
+        // The migration that built this database recorded the catalogue it read listings with.
+        Assert.Null(await reindex.RunIfCatalogueChangedAsync());
+        await ExecuteAsync("UPDATE reference_data_versions SET version = 'sha256:older' WHERE name = 'item-catalogue'");
+        Assert.NotNull(await reindex.RunIfCatalogueChangedAsync());
+        Assert.Null(await reindex.RunIfCatalogueChangedAsync());
     }
 
     [Fact]
