@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Listings;
 using Troc.Domain.Persistence;
 using Troc.Graph.Hosting;
+using Troc.Graph.Schema;
 using Troc.Tests.Infrastructure;
 using static Troc.Tests.Listings.ListingTestKit;
 using static Troc.Tests.Users.AccountTestKit;
@@ -36,12 +37,14 @@ public sealed class CatalogueReindexTests(TrocAppFactory app) : IClassFixture<Tr
         var resolvedBefore = (await client.PostAsync(Get, new { id = resolved })).EnsureNoErrors().Body;
         var chosenBefore = (await client.PostAsync(Get, new { id = chosen })).EnsureNoErrors().Body;
 
-        // Spoil what the resolver stored, as an older catalogue would have left it.
-        await ExecuteAsync("""
+        // Spoil what the resolver stored for these two listings, as an older catalogue would have left it.
+        var keys = $"{SqlKey(resolved)}, {SqlKey(chosen)}";
+        await ExecuteAsync($"""
             UPDATE listings SET item_type_id = (SELECT id FROM item_types WHERE slug = 'velo-route'), item_type_confidence = 0.1
-            WHERE item_type_source = 'Resolved';
-            DELETE FROM listing_want_item_types WHERE (listing_id, want_position) IN (SELECT listing_id, position FROM listing_wants WHERE NOT chosen_by_owner);
-            UPDATE listing_wants SET scope = 'Unresolved', category_id = NULL, confidence = 0 WHERE NOT chosen_by_owner;
+            WHERE item_type_source = 'Resolved' AND id IN ({keys});
+            DELETE FROM listing_want_item_types WHERE listing_id IN ({keys})
+                AND (listing_id, want_position) IN (SELECT listing_id, position FROM listing_wants WHERE NOT chosen_by_owner);
+            UPDATE listing_wants SET scope = 'Unresolved', category_id = NULL, confidence = 0 WHERE NOT chosen_by_owner AND listing_id IN ({keys});
             """);
         Assert.NotEqual(resolvedBefore, (await client.PostAsync(Get, new { id = resolved })).Body);
 
@@ -107,6 +110,12 @@ public sealed class CatalogueReindexTests(TrocAppFactory app) : IClassFixture<Tr
         // A retired type can no longer be chosen.
         var refused = await client.PostAsync(Update, new { input = new { id, itemTypeId = ItemTypeId("ancien-type") } });
         Assert.Equal(["ITEM_TYPE_NOT_FOUND"], ErrorCodes(refused.EnsureNoErrors().Data!["updateListing"]));
+    }
+
+    private static string SqlKey(string listingId)
+    {
+        Assert.True(GlobalId.TryDecodeGuid(listingId, "Listing", out var key));
+        return $"'{key}'";
     }
 
     private async Task ExecuteAsync(string sql)
