@@ -15,7 +15,7 @@ public sealed class ItemTypeType : ObjectGraphType<StoredItemType>
     public ItemTypeType()
     {
         Name = TypeName;
-        Description = "A kind of thing of the catalogue (category → subcategory → item type), such as « Perceuse-visseuse » or « Poussette canne»: " +
+        Description = "A kind of thing of the catalogue (category → subcategory → item type), such as « Perceuse-visseuse » or « Poussette canne »: " +
             "what a listing is and what a want asks for. Swaps are matched on these.";
         Interface<NodeInterface>();
         IsTypeOf = value => value is StoredItemType;

@@ -114,7 +114,7 @@ public sealed class WantInput
     public string Text { get; set; } = "";
 
     [Id, Description("The item types you mean (`ItemType.id`, at most 3, best first) instead of what Troc reads from `text`. " +
-        "Omit (or leave empty), with `categoryId`, to let Troc read the text.")]
+        "Omit it (or leave it empty) and `categoryId` to let Troc read the text.")]
     public List<string>? ItemTypeIds { get; set; }
 
     [Id, Description("A subcategory (`Category.id` with a parent) you would take anything from, instead of what Troc reads from `text`. " +
