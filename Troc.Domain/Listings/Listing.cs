@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using Troc.Domain.Catalogue;
 using Troc.Domain.Media;
 
 namespace Troc.Domain.Listings;
@@ -31,6 +32,15 @@ public sealed class Listing
 
     /// <summary>The subcategory the listing is filed under.</summary>
     public int CategoryId { get; private set; }
+
+    /// <summary>What kind of thing this is (a <see cref="Catalogue.StoredItemType"/>); null when nothing in the catalogue matched.</summary>
+    public int? ItemTypeId { get; private set; }
+
+    /// <summary>Whether the resolver or the owner decided <see cref="ItemTypeId"/>.</summary>
+    public ItemTypeSource ItemTypeSource { get; private set; }
+
+    /// <summary>The resolver's confidence (0–1) in <see cref="ItemTypeId"/>; 1 when the owner chose it, null when unresolved.</summary>
+    public double? ItemTypeConfidence { get; private set; }
 
     public ItemCondition Condition { get; private set; }
 
@@ -109,6 +119,25 @@ public sealed class Listing
     /// <summary>Replaces the owner-written fields with a draft that <see cref="ListingRules.Check"/> accepted.</summary>
     public void Update(ListingDraft draft, DateTime now) => Apply(draft, now);
 
+    /// <summary>
+    /// Records what the listing is and what its wants ask for (see <see cref="ListingUnderstanding"/>). A null argument
+    /// keeps the current value; <paramref name="wants"/> must hold one want per want text, in order.
+    /// </summary>
+    public void Understand(ItemTypeAssignment? itemType, IReadOnlyList<ListingWant>? wants)
+    {
+        if (itemType is not null)
+        {
+            ItemTypeId = itemType.ItemTypeId;
+            ItemTypeSource = itemType.Source;
+            ItemTypeConfidence = itemType.Confidence;
+        }
+        if (wants is not null)
+        {
+            _wants.Clear();
+            _wants.AddRange(wants);
+        }
+    }
+
     /// <summary>Withdraws the listing; a traded listing stays traded.</summary>
     public void Archive(DateTime now)
     {
@@ -169,8 +198,14 @@ public sealed class Listing
         Description = draft.Description.Trim();
         CategoryId = draft.CategoryId;
         Condition = draft.Condition;
-        _wants.Clear();
-        _wants.AddRange(draft.Wants.Select((text, position) => new ListingWant(position, text.Trim())));
+        // Unchanged want texts keep what was read from them (and the owner's choices); new texts start unresolved
+        // until Understand records their reading.
+        var texts = draft.Wants.Select(text => text.Trim()).ToList();
+        if (!_wants.Select(w => w.Text).SequenceEqual(texts))
+        {
+            _wants.Clear();
+            _wants.AddRange(texts.Select((text, position) => new ListingWant(position, text)));
+        }
         WantedCategoryIds = draft.WantedCategoryIds.Distinct().ToArray();
         OpenToAnyOffer = draft.OpenToAnyOffer;
         Location = ToPoint(draft.Location);
@@ -182,20 +217,88 @@ public sealed class Listing
     private static Point ToPoint(GeoPoint point) => new(point.Longitude, point.Latitude) { SRID = 4326 };
 }
 
-/// <summary>One thing the owner would take in exchange, as they phrased it ("vélo de ville", "livres de SF").</summary>
+/// <summary>Who decided a listing's item type.</summary>
+public enum ItemTypeSource
+{
+    /// <summary>The resolver, from the title and description; it decides again when they change.</summary>
+    Resolved,
+    /// <summary>The owner; kept across title and description changes until they hand it back to the resolver.</summary>
+    Owner,
+}
+
+/// <summary>A listing's item type and who decided it.</summary>
+public sealed record ItemTypeAssignment(int? ItemTypeId, ItemTypeSource Source, double? Confidence);
+
+/// <summary>
+/// One thing the owner would take in exchange, as they phrased it ("vélo de ville", "livres de SF"), with what it asks
+/// for: item types (best first), or a whole subcategory when it is broad ("de l'outillage").
+/// </summary>
 public sealed class ListingWant
 {
+    private readonly List<ListingWantItemType> _itemTypes = [];
+
     private ListingWant() { }
 
-    public ListingWant(int position, string text)
+    /// <summary>A want nothing has read yet (<see cref="WantScope.Unresolved"/>).</summary>
+    public ListingWant(int position, string text) : this(position, text, WantScope.Unresolved, [], null, 0, false) { }
+
+    public ListingWant(int position, string text, WantScope scope, IReadOnlyList<(int ItemTypeId, double Confidence)> itemTypes,
+        int? categoryId, double confidence, bool chosenByOwner)
     {
         Position = position;
         Text = text;
+        Scope = scope;
+        CategoryId = categoryId;
+        Confidence = confidence;
+        ChosenByOwner = chosenByOwner;
+        _itemTypes.AddRange(itemTypes.Select((t, rank) => new ListingWantItemType(rank, t.ItemTypeId, t.Confidence)));
     }
 
     public int Position { get; private set; }
 
     public string Text { get; private set; } = "";
+
+    /// <summary>Whether the want names item types, a whole subcategory, or nothing the catalogue knows.</summary>
+    public WantScope Scope { get; private set; }
+
+    /// <summary>The item types asked for, best first; empty unless <see cref="Scope"/> is <see cref="WantScope.ItemTypes"/>.</summary>
+    public IReadOnlyList<ListingWantItemType> ItemTypes => _itemTypes;
+
+    /// <summary>The subcategory asked for when <see cref="Scope"/> is <see cref="WantScope.Subcategory"/>; otherwise null.</summary>
+    public int? CategoryId { get; private set; }
+
+    /// <summary>How sure the resolver is (0–1) of the best item type or of the subcategory; 1 when the owner chose, 0 when unresolved.</summary>
+    public double Confidence { get; private set; }
+
+    /// <summary>The owner chose the item types or the subcategory; the resolver leaves the want alone.</summary>
+    public bool ChosenByOwner { get; private set; }
+
+    /// <summary>Same text, position and resolution.</summary>
+    public bool SameAs(ListingWant other) =>
+        Position == other.Position && Text == other.Text && Scope == other.Scope && CategoryId == other.CategoryId
+        && Math.Abs(Confidence - other.Confidence) < 1e-9 && ChosenByOwner == other.ChosenByOwner
+        && _itemTypes.Select(t => (t.ItemTypeId, Math.Round(t.Confidence, 6)))
+            .SequenceEqual(other._itemTypes.Select(t => (t.ItemTypeId, Math.Round(t.Confidence, 6))));
+}
+
+/// <summary>One item type a want asks for, with the resolver's confidence (1 when the owner chose it).</summary>
+public sealed class ListingWantItemType
+{
+    private ListingWantItemType() { }
+
+    public ListingWantItemType(int rank, int itemTypeId, double confidence)
+    {
+        Rank = rank;
+        ItemTypeId = itemTypeId;
+        Confidence = confidence;
+    }
+
+    /// <summary>0 for the best candidate.</summary>
+    public int Rank { get; private set; }
+
+    public int ItemTypeId { get; private set; }
+
+    public double Confidence { get; private set; }
 }
 
 /// <summary>A listing operation that its current state forbids (archiving a traded listing…).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Troc.Domain.Catalogue;
 using Troc.Domain.Categories;
 using Troc.Domain.Users;
 
@@ -20,6 +21,8 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.PublicLocation).HasColumnType("geography (Point, 4326)").IsRequired();
         builder.HasOne<User>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Category>().WithMany().HasForeignKey(l => l.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StoredItemType>().WithMany().HasForeignKey(l => l.ItemTypeId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(l => l.ItemTypeSource).HasConversion<string>().HasMaxLength(16);
         builder.OwnsMany(l => l.Wants, wants =>
         {
             wants.ToTable("listing_wants");
@@ -27,6 +30,19 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
             wants.HasKey("ListingId", nameof(ListingWant.Position));
             wants.Property(w => w.Position).ValueGeneratedNever();
             wants.Property(w => w.Text).HasMaxLength(ListingRules.WantMaxLength).IsRequired();
+            wants.Property(w => w.Scope).HasConversion<string>().HasMaxLength(16);
+            wants.HasOne<Category>().WithMany().HasForeignKey(w => w.CategoryId).OnDelete(DeleteBehavior.Restrict);
+            // Matching joins these rows to listings.item_type_id: one row per (want, item type), indexed by item type.
+            wants.OwnsMany(w => w.ItemTypes, itemTypes =>
+            {
+                itemTypes.ToTable("listing_want_item_types");
+                itemTypes.WithOwner().HasForeignKey("ListingId", "WantPosition");
+                itemTypes.HasKey("ListingId", "WantPosition", nameof(ListingWantItemType.Rank));
+                itemTypes.Property(t => t.Rank).ValueGeneratedNever();
+                itemTypes.HasOne<StoredItemType>().WithMany().HasForeignKey(t => t.ItemTypeId).OnDelete(DeleteBehavior.Restrict);
+                itemTypes.HasIndex(t => t.ItemTypeId);
+            });
+            wants.Navigation(w => w.ItemTypes).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
         builder.Navigation(l => l.Wants).UsePropertyAccessMode(PropertyAccessMode.Field);
         // Photos are owned too, so they load with the listing (no extra statement per listing).
@@ -45,5 +61,7 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.HasIndex(l => l.PublicLocation).HasMethod("gist");
         builder.HasIndex(l => new { l.OwnerId, l.Status, l.CreatedAt });
         builder.HasIndex(l => new { l.Status, l.CreatedAt });
+        // Search filters and counts by item type; matching joins wants' item types to it.
+        builder.HasIndex(l => l.ItemTypeId);
     }
 }

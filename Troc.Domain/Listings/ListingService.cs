@@ -10,7 +10,11 @@ public sealed record ListingResult(Listing? Listing, IReadOnlyList<RuleViolation
     public static ListingResult Failed(params RuleViolation[] violations) => new(null, violations);
 }
 
-/// <summary>What an owner changes with updateListing: null fields keep their current value.</summary>
+/// <summary>
+/// What an owner changes with updateListing: null fields keep their current value. <see cref="ItemType"/> null keeps
+/// the owner's choice, or lets the resolver read the title again when it changed; <see cref="WantChoices"/> go with
+/// <see cref="Wants"/>, by index.
+/// </summary>
 public sealed record ListingChanges(
     string? Title = null,
     string? Description = null,
@@ -20,10 +24,12 @@ public sealed record ListingChanges(
     IReadOnlyList<int>? WantedCategoryIds = null,
     bool? OpenToAnyOffer = null,
     GeoPoint? Location = null,
-    string? PlaceName = null);
+    string? PlaceName = null,
+    ItemTypeChoice? ItemType = null,
+    IReadOnlyList<WantChoice?>? WantChoices = null);
 
 /// <summary>Creating, changing and withdrawing listings, with the checks that need the database.</summary>
-public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, TimeProvider clock)
+public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, TimeProvider clock, ListingUnderstanding understanding)
 {
     public static readonly RuleViolation NotFound = new("id", "LISTING_NOT_FOUND", "Cette annonce n’existe pas ou n’est plus visible.");
     public static readonly RuleViolation NotOwner = new("id", "NOT_OWNER", "Seul le propriétaire de l’annonce peut la modifier.");
@@ -42,13 +48,20 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
         return await CheckCategoriesAsync(db, draft, cancellationToken);
     }
 
-    /// <summary>Publishes a listing, with photos already in the image store (the caller deletes them if the listing is refused).</summary>
+    /// <summary>
+    /// Publishes a listing, with photos already in the image store (the caller deletes them if the listing is refused).
+    /// Its item type and wants are read by the resolver, except where the owner chose (<paramref name="itemType"/>,
+    /// <paramref name="wantChoices"/> aligned with the draft's wants).
+    /// </summary>
     public async Task<ListingResult> CreateAsync(Guid ownerId, ListingDraft draft, CancellationToken cancellationToken,
-        IReadOnlyList<StoredImage>? images = null)
+        IReadOnlyList<StoredImage>? images = null, ItemTypeChoice? itemType = null, IReadOnlyList<WantChoice?>? wantChoices = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var violations = ListingRules.Check(draft);
         violations.AddRange(await CheckCategoriesAsync(db, draft, cancellationToken));
+        var reading = await understanding.ReadAsync(db, draft.Title.Trim(), draft.Description.Trim(), itemType ?? ItemTypeChoice.Automatic,
+            reread: true, draft.Wants, wantChoices, cancellationToken);
+        violations.AddRange(reading.Violations);
         var active = await db.Listings.CountAsync(l => l.OwnerId == ownerId && l.Status == ListingStatus.Active, cancellationToken);
         if (active >= ListingRules.MaxActiveListingsPerOwner)
             violations.Add(new("", "ACTIVE_LISTING_LIMIT", $"Vous avez déjà {ListingRules.MaxActiveListingsPerOwner} annonces en ligne : archivez-en une pour en publier une autre."));
@@ -57,6 +70,7 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
         if (images?.Count > ListingRules.MaxImages) return ListingResult.Failed(TooManyImages);
 
         var listing = Listing.Create(ownerId, draft, clock.GetUtcNow().UtcDateTime, images);
+        listing.Understand(reading.ItemType, reading.Wants);
         db.Listings.Add(listing);
         await db.SaveChangesAsync(cancellationToken);
         return new ListingResult(listing, []);
@@ -78,7 +92,15 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
                 changes.PlaceName ?? current.PlaceName);
             var violations = ListingRules.Check(draft);
             violations.AddRange(await CheckCategoriesAsync(db, draft, cancellationToken));
-            if (violations.Count == 0) listing.Update(draft, now);
+            // The resolver reads the title again when it (or the description) changed, unless the owner chose the type.
+            var textChanged = draft.Title.Trim() != current.Title || draft.Description.Trim() != current.Description;
+            var reading = await understanding.ReadAsync(db, draft.Title.Trim(), draft.Description.Trim(), changes.ItemType,
+                reread: textChanged && current.ItemTypeSource == ItemTypeSource.Resolved,
+                changes.Wants, changes.WantChoices, cancellationToken);
+            violations.AddRange(reading.Violations);
+            if (violations.Count > 0) return violations;
+            listing.Update(draft, now);
+            listing.Understand(reading.ItemType, reading.Wants);
             return violations;
         }, cancellationToken);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Catalogue;
 using Troc.Domain.Categories;
 using Troc.Domain.Listings;
 using Troc.Domain.Moderation;
@@ -11,6 +12,7 @@ namespace Troc.Domain.Persistence;
 public sealed class TrocDbContext(DbContextOptions<TrocDbContext> options) : DbContext(options)
 {
     public DbSet<Category> Categories => Set<Category>();
+    public DbSet<StoredItemType> ItemTypes => Set<StoredItemType>();
     public DbSet<Place> Places => Set<Place>();
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
 

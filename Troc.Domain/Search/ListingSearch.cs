@@ -32,6 +32,9 @@ public sealed record ListingSearchCriteria
 
     public IReadOnlyList<ItemCondition>? Conditions { get; init; }
 
+    /// <summary>Item types (item_types keys) to keep; null for all. Listings without an item type never match a list.</summary>
+    public IReadOnlyList<int>? ItemTypeIds { get; init; }
+
     /// <summary>Leave out this member's own listings.</summary>
     public Guid? ExcludeOwnerId { get; init; }
 
@@ -203,6 +206,23 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
         return matching;
     }
 
+    /// <summary>
+    /// Matching listings (all pages) per item type, largest first, then by key. Listings without an item type are not
+    /// counted, so the counts sum to the total minus those. One GROUP BY over the same filters, through the
+    /// listings.item_type_id index when the item type filter is set.
+    /// </summary>
+    public async Task<IReadOnlyList<(int ItemTypeId, int Count)>> ItemTypeFacetsAsync(ListingSearchCriteria criteria, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand();
+        var where = Where(criteria, command);
+        command.CommandText = $"SELECT l.item_type_id, count(*)::int FROM listings l WHERE {where} AND l.item_type_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1";
+        var facets = new List<(int, int)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            facets.Add((reader.GetInt32(0), reader.GetInt32(1)));
+        return facets;
+    }
+
     /// <summary>The given category ids with their subcategories; ids that name no category are left out.</summary>
     public async Task<(IReadOnlyList<int> Expanded, IReadOnlyList<int> Unknown)> ExpandCategoriesAsync(
         IReadOnlyCollection<int> categoryIds, CancellationToken cancellationToken = default)
@@ -256,6 +276,11 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
                 Value = conditions.Select(c => c.ToString()).Distinct().ToArray(),
             });
             where.Append(" AND l.condition = ANY(@conditions)");
+        }
+        if (criteria.ItemTypeIds is { } itemTypes)
+        {
+            command.Parameters.Add(new NpgsqlParameter("item_types", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = itemTypes.ToArray() });
+            where.Append(" AND l.item_type_id = ANY(@item_types)");
         }
         if (criteria.ExcludeOwnerId is { } owner)
         {

@@ -22,6 +22,11 @@ public sealed class CategoryType : NodeGraphType<Category>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("children")
             .Description("The subcategories of this category, in display order; empty for a subcategory.")
             .Resolve(context => context.RequestServices!.GetRequiredService<CategoriesByParentId>().Load(context.Source.Id));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Catalogue.ItemTypeType>>>>("itemTypes")
+            .Description("The item types of this subcategory (retired ones left out), in display order: what a form offers when the owner " +
+                "corrects an item type. Empty for a top-level category.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<Catalogue.ItemTypesByCategoryId>().Load(context.Source.Id));
     }
 }
 

@@ -3,14 +3,16 @@ using GraphQL.Types;
 using GraphQL.Utilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Troc.Domain.Catalogue;
 using Troc.Domain.Categories;
+using Troc.Domain.Listings;
 using Troc.Domain.Persistence;
 using Troc.Domain.Places;
 
 namespace Troc.Graph.Hosting;
 
 /// <summary>
-/// The host doubles as Troc's command-line tool, so that `./troc migrate|seed|schema|media sweep` use exactly the
+/// The host doubles as Troc's command-line tool, so that `./troc migrate|seed|schema|catalogue reindex|media sweep` use exactly the
 /// configuration the server uses.
 /// </summary>
 public static class Commands
@@ -31,6 +33,13 @@ public static class Commands
                 Console.WriteLine($"{swept.Scanned} stored objects: {swept.Referenced} in use, {swept.TooRecent} younger than a day (kept), " +
                     $"{swept.Deleted} orphans {(dryRun ? "would be deleted (dry run)" : "deleted")}");
                 return 0;
+            case "catalogue" when args.ElementAtOrDefault(1) == "reindex":
+                var result = await ReindexCatalogueAsync(app.Services, Console.WriteLine);
+                Console.WriteLine($"Reindexed: {result}");
+                return 0;
+            case "catalogue":
+                Console.Error.WriteLine("usage: catalogue reindex");
+                return 2;
             case "schema":
                 var path = args.ElementAtOrDefault(1) ?? "schema.graphql";
                 await File.WriteAllTextAsync(path, PrintSchema(app.Services));
@@ -55,11 +64,27 @@ public static class Commands
             await connection.ReloadTypesAsync(cancellationToken);
         }
         await CatalogueSync.SyncAsync(db, cancellationToken);
+        // A new catalogue (or this database's first) is read into every listing and want once.
+        await Reindex(services).RunIfCatalogueChangedAsync(cancellationToken: cancellationToken);
         // Tests migrate with a bare service provider: no configuration or logging there, the defaults apply.
         var placesFile = PlacesImport.LocateDataFile(services.GetService<IConfiguration>()?["Places:DataFile"]);
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Troc.Places") ?? NullLogger.Instance;
         await PlacesImport.ImportAsync(db, placesFile, logger, cancellationToken);
     }
+
+    /// <summary>
+    /// `./troc catalogue reindex`: syncs the item types with the catalogue, then re-reads every listing's item type and
+    /// every want that the resolver decided (owners' choices stay), in batches, reporting counts as it goes.
+    /// </summary>
+    public static Task<CatalogueReindexResult> ReindexCatalogueAsync(IServiceProvider services, Action<string>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        Reindex(services).RunAsync(progress, cancellationToken);
+
+    // Tests migrate with a bare service provider (the database only): the embedded catalogue applies there.
+    private static CatalogueReindex Reindex(IServiceProvider services) =>
+        services.GetService<CatalogueReindex>()
+        ?? new CatalogueReindex(services.GetRequiredService<IDbContextFactory<TrocDbContext>>(),
+            services.GetService<ListingUnderstanding>() ?? new ListingUnderstanding(ItemTypeResolver.Default));
 
     /// <summary>Demo data for `./troc run`. Idempotent: running it twice changes nothing the second time.</summary>
     public static Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default) =>

@@ -66,6 +66,10 @@ public static class GraphHosting
         services.AddScoped<CategoryById>();
         services.AddScoped<CategoriesByParentId>();
         services.AddSingleton<INodeResolver, CategoryNodeResolver>();
+        services.AddScoped<Catalogue.ItemTypeById>();
+        services.AddScoped<Catalogue.ItemTypeBySlug>();
+        services.AddScoped<Catalogue.ItemTypesByCategoryId>();
+        services.AddSingleton<INodeResolver, Catalogue.ItemTypeNodeResolver>();
         services.AddSingleton<PlaceDirectory>();
         services.AddScoped<PlaceById>();
         services.AddSingleton<INodeResolver, PlaceNodeResolver>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Troc.Domain.Catalogue;
 using Troc.Domain.Listings;
 using Troc.Graph.Listings;
 using Troc.Graph.Schema;
@@ -11,6 +12,9 @@ public static class ListingsHosting
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => ItemTypeResolver.Default);
+        services.AddSingleton<ListingUnderstanding>();
+        services.AddSingleton<CatalogueReindex>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<Seed.DemoSeed>();
         services.AddScoped<ListingById>();

@@ -30,6 +30,13 @@ public sealed class TooManyImagesError(string message) : UserError("TOO_MANY_IMA
 [Description("The listing has no photo with this id.")]
 public sealed class ImageNotFoundError(string message) : UserError("IMAGE_NOT_FOUND", message);
 
+[Description("No item type has this id, or it left the catalogue (`retired`); `field` names the input at fault, such as `wants[2].itemTypeIds[0]`.")]
+public sealed class ItemTypeNotFoundError(string field, string message) : UserError("ITEM_TYPE_NOT_FOUND", message)
+{
+    [Description("The input field at fault, such as `itemTypeId` or `wants[2].itemTypeIds[0]`.")]
+    public string Field { get; } = field;
+}
+
 internal static class ListingErrors
 {
     /// <summary>Turns the domain's rule violations into the typed errors of the API.</summary>
@@ -41,6 +48,7 @@ internal static class ListingErrors
             { Code: "ACTIVE_LISTING_LIMIT" } => new ActiveListingLimitError(violation.Message),
             { Code: "TOO_MANY_IMAGES" } => new TooManyImagesError(violation.Message),
             { Code: "IMAGE_NOT_FOUND" } => new ImageNotFoundError(violation.Message),
+            { Code: "ITEM_TYPE_NOT_FOUND" } => new ItemTypeNotFoundError(violation.Field, violation.Message),
             { Field: "status" } => new ListingStatusError(violation.Code, violation.Message),
             _ => (UserError)new InvalidInputError(violation.Field, violation.Message, violation.Code),
         }).ToList();

@@ -21,14 +21,20 @@ public sealed class CreateListingInput
     [InputType(typeof(NonNullGraphType<ItemConditionType>)), Description("How worn the item is.")]
     public ItemCondition Condition { get; set; }
 
-    [Description("What you would take in exchange, up to 5 short phrases such as « vélo de ville ».")]
-    public List<string>? Wants { get; set; }
+    [InputType(typeof(ListGraphType<NonNullGraphType<WantInputType>>))]
+    [Description("What you would take in exchange, up to 5 short phrases such as « vélo de ville ». Each is read into item types (or a whole " +
+        "subcategory) unless you choose them in the want.")]
+    public List<WantInput>? Wants { get; set; }
 
     [Id, Description("Categories you would take anything from, up to 5.")]
     public List<string>? WantedCategoryIds { get; set; }
 
     [Description("True to consider any offer, not only what `wants` says.")]
     public bool OpenToAnyOffer { get; set; }
+
+    [Id, Description("What kind of thing this is (an `ItemType.id`, from `suggestItemTypes` or `Category.itemTypes`); omit or null to let " +
+        "Troc read it from the title and description.")]
+    public string? ItemTypeId { get; set; }
 
     [InputType(typeof(NonNullGraphType<CoordinatesInputType>)), Description("Where the item is. Only you will ever see this exact point; others see a point blurred to ~1 km.")]
     public GeoPoint Location { get; set; }
@@ -62,8 +68,10 @@ public sealed class UpdateListingInput
     [InputType(typeof(ItemConditionType)), Description("A new condition; omit to keep it.")]
     public ItemCondition? Condition { get; set; }
 
-    [Description("The new list of wants (replaces the old one); omit to keep them.")]
-    public List<string>? Wants { get; set; }
+    [InputType(typeof(ListGraphType<NonNullGraphType<WantInputType>>))]
+    [Description("The new list of wants (replaces the old one); omit to keep them. Each is read again unless it carries a choice: " +
+        "send back the `itemTypeIds` or `categoryId` of the wants whose choice you keep (`Want.chosenByOwner`).")]
+    public List<WantInput>? Wants { get; set; }
 
     [Id, Description("The new list of wanted categories (replaces the old one); omit to keep them.")]
     public List<string>? WantedCategoryIds { get; set; }
@@ -76,11 +84,47 @@ public sealed class UpdateListingInput
 
     [Description("A new place name; omit to keep it.")]
     public string? PlaceName { get; set; }
+
+    [Id, Description("The item type you choose (an `ItemType.id`): it then stays when the title changes. `null` hands it back to Troc, " +
+        "which reads it from the title and description right away and whenever they change. Omit to keep the current choice " +
+        "(and, when Troc decided it, to have it read again if the title or description changes).")]
+    public string? ItemTypeId { get; set; }
+
+    /// <summary>Whether the request gave <see cref="ItemTypeId"/> at all: an explicit null resets it, an omitted one keeps it.</summary>
+    public bool ItemTypeIdGiven { get; set; }
 }
 
 public sealed class UpdateListingInputType : AutoRegisteringInputObjectGraphType<UpdateListingInput>
 {
-    public UpdateListingInputType() => Description = "Changes to one of your listings; omitted fields keep their value.";
+    public UpdateListingInputType() : base(i => i.ItemTypeIdGiven) =>
+        Description = "Changes to one of your listings; omitted fields keep their value.";
+
+    // GraphQL tells an omitted field from an explicit null; the CLR object cannot, so it is recorded here.
+    public override object ParseDictionary(IDictionary<string, object?> value)
+    {
+        var input = (UpdateListingInput)base.ParseDictionary(value);
+        input.ItemTypeIdGiven = value.ContainsKey("itemTypeId");
+        return input;
+    }
+}
+
+public sealed class WantInput
+{
+    [Description("The want in your words, 1–80 characters, such as « vélo de ville » or « de l'outillage ».")]
+    public string Text { get; set; } = "";
+
+    [Id, Description("The item types you mean (`ItemType.id`, at most 3, best first) instead of what Troc reads from `text`. " +
+        "Omit it (or leave it empty) and `categoryId` to let Troc read the text.")]
+    public List<string>? ItemTypeIds { get; set; }
+
+    [Id, Description("A subcategory (`Category.id` with a parent) you would take anything from, instead of what Troc reads from `text`. " +
+        "Not together with `itemTypeIds`.")]
+    public string? CategoryId { get; set; }
+}
+
+public sealed class WantInputType : AutoRegisteringInputObjectGraphType<WantInput>
+{
+    public WantInputType() => Description = "One thing you would take in exchange, and optionally what it asks for, chosen by you.";
 }
 
 public sealed class ListingIdInput

@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using Troc.Domain.Listings;
 using Troc.Domain.Media;
+using Troc.Graph.Catalogue;
 using Troc.Graph.Categories;
 using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
@@ -24,24 +25,26 @@ public sealed class ListingMutations
         var idErrors = new List<RuleViolation>();
         var categoryId = DecodeCategory(input.CategoryId, "categoryId", idErrors);
         var wantedCategoryIds = DecodeCategories(input.WantedCategoryIds ?? [], "wantedCategoryIds", idErrors);
+        var itemType = input.ItemTypeId is null ? ItemTypeChoice.Automatic : DecodeItemType(input.ItemTypeId, idErrors);
+        var (wantTexts, wantChoices) = DecodeWants(input.Wants ?? [], idErrors);
         var uploads = input.Images ?? [];
         if (uploads.Count > ListingRules.MaxImages) idErrors.Add(ListingService.TooManyImages);
         if (idErrors.Count > 0) return new CreateListingPayload(null, ListingErrors.From(idErrors));
 
-        var draft = new ListingDraft(input.Title, input.Description, categoryId, input.Condition, input.Wants ?? [],
+        var draft = new ListingDraft(input.Title, input.Description, categoryId, input.Condition, wantTexts,
             wantedCategoryIds, input.OpenToAnyOffer, input.Location, input.PlaceName);
         var ownerId = context.User.UserId()!.Value;
         // A draft that breaks a field rule is refused before any photo is processed or stored.
         if (uploads.Count == 0 || (await listings.CheckDraftAsync(draft, cancellationToken)).Count > 0)
         {
-            var plain = await listings.CreateAsync(ownerId, draft, cancellationToken);
+            var plain = await listings.CreateAsync(ownerId, draft, cancellationToken, null, itemType, wantChoices);
             return new CreateListingPayload(plain.Listing, ListingErrors.From(plain.Violations));
         }
 
         var saved = await ListingPhotos.SaveAllAsync(images, uploads, "images", cancellationToken);
         if (saved.Errors.Count > 0) return new CreateListingPayload(null, saved.Errors);
         var result = await KeepPhotosOnlyIfAsync(images, saved.Images,
-            () => listings.CreateAsync(ownerId, draft, cancellationToken, saved.Images));
+            () => listings.CreateAsync(ownerId, draft, cancellationToken, saved.Images, itemType, wantChoices));
         return new CreateListingPayload(result.Listing, ListingErrors.From(result.Violations));
     }
 
@@ -137,10 +140,14 @@ public sealed class ListingMutations
         var listingId = DecodeListing(input.Id, idErrors);
         int? categoryId = input.CategoryId is null ? null : DecodeCategory(input.CategoryId, "categoryId", idErrors);
         var wantedCategoryIds = input.WantedCategoryIds is null ? null : DecodeCategories(input.WantedCategoryIds, "wantedCategoryIds", idErrors);
+        ItemTypeChoice? itemType = !input.ItemTypeIdGiven ? null
+            : input.ItemTypeId is null ? ItemTypeChoice.Automatic
+            : DecodeItemType(input.ItemTypeId, idErrors);
+        var (wantTexts, wantChoices) = input.Wants is null ? (null, null) : DecodeWants(input.Wants, idErrors);
         if (idErrors.Count > 0) return new UpdateListingPayload(null, ListingErrors.From(idErrors));
 
-        var changes = new ListingChanges(input.Title, input.Description, categoryId, input.Condition, input.Wants,
-            wantedCategoryIds, input.OpenToAnyOffer, input.Location, input.PlaceName);
+        var changes = new ListingChanges(input.Title, input.Description, categoryId, input.Condition, wantTexts,
+            wantedCategoryIds, input.OpenToAnyOffer, input.Location, input.PlaceName, itemType, wantChoices);
         var result = await listings.UpdateAsync(context.User.UserId()!.Value, listingId, changes, cancellationToken);
         await PublishIfChanged(context, result, cancellationToken);
         return new UpdateListingPayload(result.Listing, ListingErrors.From(result.Violations));
@@ -210,6 +217,38 @@ public sealed class ListingMutations
         if (GlobalId.TryDecodeGuid(id, ListingType.TypeName, out var listingId)) return listingId;
         errors.Add(ListingService.NotFound);
         return Guid.Empty;
+    }
+
+    /// <summary>An id that is not an item type's is "not found", exactly like an item type that does not exist.</summary>
+    private static ItemTypeChoice DecodeItemType(string id, List<RuleViolation> errors, string field = "itemTypeId")
+    {
+        if (GlobalId.TryDecode(id, ItemTypeType.TypeName, out var slug)) return ItemTypeChoice.Of(slug);
+        errors.Add(new RuleViolation(field, "ITEM_TYPE_NOT_FOUND", ListingUnderstanding.ItemTypeNotFoundMessage));
+        return ItemTypeChoice.Automatic;
+    }
+
+    /// <summary>The want texts for the rules, and the owner's choices aligned with them (null where Troc reads the text).</summary>
+    private static (List<string> Texts, List<WantChoice?> Choices) DecodeWants(IReadOnlyList<WantInput> wants, List<RuleViolation> errors)
+    {
+        var texts = new List<string>(wants.Count);
+        var choices = new List<WantChoice?>(wants.Count);
+        for (var i = 0; i < wants.Count; i++)
+        {
+            var want = wants[i];
+            texts.Add(want.Text);
+            var slugs = new List<string>();
+            var itemTypeIds = want.ItemTypeIds ?? [];
+            // Ids past the limit are not decoded: the domain refuses the choice as a whole (TOO_MANY_WANT_ITEM_TYPES).
+            for (var j = 0; j < itemTypeIds.Count; j++)
+            {
+                if (j >= ListingUnderstanding.MaxWantItemTypes) slugs.Add(itemTypeIds[j]);
+                else if (GlobalId.TryDecode(itemTypeIds[j], ItemTypeType.TypeName, out var slug)) slugs.Add(slug);
+                else errors.Add(new RuleViolation($"wants[{i}].itemTypeIds[{j}]", "ITEM_TYPE_NOT_FOUND", ListingUnderstanding.ItemTypeNotFoundMessage));
+            }
+            int? categoryId = want.CategoryId is null ? null : DecodeCategory(want.CategoryId, $"wants[{i}].categoryId", errors);
+            choices.Add(slugs.Count > 0 || categoryId is not null ? new WantChoice(slugs, categoryId) : null);
+        }
+        return (texts, choices);
     }
 
     private static int DecodeCategory(string id, string field, List<RuleViolation> errors)

@@ -18,12 +18,13 @@ public sealed class CreateListingPayload(Listing? listing, IReadOnlyList<UserErr
 
 public sealed class CreateListingPayloadType()
     : PayloadType<CreateListingPayload>("Result of `createListing`.",
-        [typeof(InvalidInputError), typeof(ActiveListingLimitError), typeof(TooManyImagesError), .. ImageUploadErrors.Types]);
+        [typeof(InvalidInputError), typeof(ItemTypeNotFoundError), typeof(ActiveListingLimitError), typeof(TooManyImagesError), .. ImageUploadErrors.Types]);
 
 public sealed class UpdateListingPayload(Listing? listing, IReadOnlyList<UserError>? errors = null) : ListingPayload(listing, errors);
 
 public sealed class UpdateListingPayloadType()
-    : PayloadType<UpdateListingPayload>("Result of `updateListing`.", typeof(InvalidInputError), typeof(ListingNotFoundError), typeof(NotOwnerError));
+    : PayloadType<UpdateListingPayload>("Result of `updateListing`.",
+        typeof(InvalidInputError), typeof(ItemTypeNotFoundError), typeof(ListingNotFoundError), typeof(NotOwnerError));
 
 public sealed class ArchiveListingPayload(Listing? listing, IReadOnlyList<UserError>? errors = null) : ListingPayload(listing, errors);
 

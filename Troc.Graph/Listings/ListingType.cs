@@ -1,7 +1,9 @@
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Troc.Domain.Catalogue;
 using Troc.Domain.Listings;
+using Troc.Graph.Catalogue;
 using Troc.Graph.Categories;
 using Troc.Graph.DataLoading;
 using Troc.Graph.Geography;
@@ -37,11 +39,23 @@ public sealed class ListingType : ObjectGraphType<Listing>
         Field<NonNullGraphType<CategoryType>>("category")
             .Description("The subcategory the listing is filed under.")
             .Resolve(context => context.RequestServices!.GetRequiredService<CategoryById>().Load(context.Source.CategoryId));
+        Field<ItemTypeType>("itemType")
+            .Description("What kind of thing this is. Read from the title and description when the listing is published and whenever they " +
+                "change, unless the owner chose it (`itemTypeChosenByOwner`); null when nothing in the catalogue matched.")
+            .Resolve(context => context.Source.ItemTypeId is { } id
+                ? context.RequestServices!.GetRequiredService<ItemTypeById>().Load(id)
+                : null);
+        Field<NonNullGraphType<BooleanGraphType>>("itemTypeChosenByOwner")
+            .Description("True when the owner chose `itemType`: it stays when the title changes, until they send `itemTypeId: null`.")
+            .Resolve(context => context.Source.ItemTypeSource == ItemTypeSource.Owner);
+        Field<FloatGraphType>("itemTypeConfidence")
+            .Description("How sure the resolver is of `itemType`, from 0 to 1; 1 when the owner chose it, null when there is none.")
+            .Resolve(context => context.Source.ItemTypeConfidence);
         Field<NonNullGraphType<ItemConditionType>>("condition")
             .Description("How worn the item is.")
             .Resolve(context => context.Source.Condition);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WantType>>>>("wants")
-            .Description("What the owner would take in exchange, in their words and order (at most 5).")
+            .Description("What the owner would take in exchange, in their words and order (at most 5), each with what it asks for.")
             .Resolve(context => context.Source.Wants);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("wantedCategories")
             .Description("Categories the owner would take anything from.")
@@ -94,10 +108,55 @@ public sealed class WantType : ObjectGraphType<ListingWant>
     public WantType()
     {
         Name = "Want";
-        Description = "One thing a listing's owner would take in exchange.";
+        Description = "One thing a listing's owner would take in exchange, and what it asks for: item types, or a whole subcategory when it is broad " +
+            "(« de l'outillage »). Read when the want is written, unless the owner chose (`chosenByOwner`).";
         Field<NonNullGraphType<StringGraphType>>("text")
             .Description("The want as the owner phrased it, such as « vélo de ville » or « livres de SF ».")
             .Resolve(context => context.Source.Text);
+        Field<NonNullGraphType<WantScopeType>>("scope")
+            .Description("Whether the want names item types, a whole subcategory, or nothing the catalogue knows.")
+            .Resolve(context => context.Source.Scope);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WantItemTypeType>>>>("itemTypes")
+            .Description("The item types asked for, best first (at most 3); empty unless `scope` is ITEM_TYPES.")
+            .Resolve(context => context.Source.ItemTypes);
+        Field<CategoryType>("category")
+            .Description("The subcategory asked for as a whole when `scope` is SUBCATEGORY; otherwise null.")
+            .Resolve(context => context.Source.CategoryId is { } id
+                ? context.RequestServices!.GetRequiredService<CategoryById>().Load(id)
+                : null);
+        Field<NonNullGraphType<FloatGraphType>>("confidence")
+            .Description("How sure the resolver is of the best item type or of the subcategory, from 0 to 1; 1 when the owner chose, 0 when UNRESOLVED.")
+            .Resolve(context => context.Source.Confidence);
+        Field<NonNullGraphType<BooleanGraphType>>("chosenByOwner")
+            .Description("True when the owner chose the item types or the subcategory (`WantInput.itemTypeIds` / `categoryId`) rather than the resolver.")
+            .Resolve(context => context.Source.ChosenByOwner);
+    }
+}
+
+public sealed class WantItemTypeType : ObjectGraphType<ListingWantItemType>
+{
+    public WantItemTypeType()
+    {
+        Name = "WantItemType";
+        Description = "One item type a want asks for.";
+        Field<NonNullGraphType<ItemTypeType>>("itemType")
+            .Description("The item type.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<ItemTypeById>().Load(context.Source.ItemTypeId));
+        Field<NonNullGraphType<FloatGraphType>>("confidence")
+            .Description("How sure the resolver is that the want asks for it, from 0 to 1; 1 when the owner chose it.")
+            .Resolve(context => context.Source.Confidence);
+    }
+}
+
+public sealed class WantScopeType : EnumerationGraphType<WantScope>
+{
+    public WantScopeType()
+    {
+        Name = "WantScope";
+        Description = "How wide a want is.";
+        Values["ITEM_TYPES"]!.Description = "The want names kinds of things: see `Want.itemTypes`, best first.";
+        Values["SUBCATEGORY"]!.Description = "The want asks for anything of a subcategory (« des livres », « de l'outillage »): see `Want.category`.";
+        Values["UNRESOLVED"]!.Description = "Nothing in the catalogue matched the want.";
     }
 }
 

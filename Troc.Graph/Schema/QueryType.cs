@@ -15,6 +15,7 @@ public sealed class QueryType : ObjectGraphType
         Description = "Everything a client can read: the catalogue, listings, search, matches, conversations and profiles.";
         this.AddFieldsOf<NodeQueries>();
         this.AddFieldsOf<CategoryQueries>();
+        this.AddFieldsOf<Catalogue.ItemTypeQueries>();
         this.AddFieldsOf<UserQueries>();
         this.AddFieldsOf<ListingQueries>();
         this.AddFieldsOf<PlaceQueries>();

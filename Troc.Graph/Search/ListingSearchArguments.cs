@@ -1,4 +1,7 @@
 using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Persistence;
+using Troc.Graph.Catalogue;
 using Troc.Domain.Listings;
 using Troc.Domain.Places;
 using Troc.Domain.Search;
@@ -31,7 +34,7 @@ public static class ListingSearchArguments
 {
     public static async Task<(ValidatedSearch? Search, SearchArgumentError? Error)> BuildAsync(
         string? query, NearInput? near, ListingFilterInput? where, ListingSearchOrder? order, Guid? viewerId,
-        ListingSearch search, PlaceDirectory places, CancellationToken cancellationToken)
+        ListingSearch search, PlaceDirectory places, IDbContextFactory<TrocDbContext> dbFactory, CancellationToken cancellationToken)
     {
         if (query is { Length: > ListingSearch.MaxQueryLength })
             return Fail("QUERY_TOO_LONG", "query",
@@ -68,6 +71,14 @@ public static class ListingSearchArguments
             categoryIds = expanded;
         }
 
+        IReadOnlyList<int>? itemTypeIds = null;
+        if (where?.ItemTypeIds is { Count: > 0 } itemTypeGlobalIds)
+        {
+            var (keys, error) = await ItemTypeKeysAsync(itemTypeGlobalIds, dbFactory, cancellationToken);
+            if (error is not null) return (null, error);
+            itemTypeIds = keys;
+        }
+
         var criteria = new ListingSearchCriteria
         {
             Text = hasText ? query!.Trim() : null,
@@ -75,6 +86,7 @@ public static class ListingSearchArguments
             RadiusKm = near?.RadiusKm ?? 0,
             CategoryIds = categoryIds,
             Conditions = where?.Conditions is { Count: > 0 } conditions ? conditions.Distinct().ToList() : null,
+            ItemTypeIds = itemTypeIds,
             ExcludeOwnerId = where?.ExcludeMine == true ? viewerId : null,
             PostedAfter = where?.PostedAfter is { } postedAfter ? ToUtc(postedAfter) : null,
             ViewerId = viewerId,
@@ -120,6 +132,31 @@ public static class ListingSearchArguments
                 $"La position de {place.Name} est inconnue : cherchez autour d’un point."));
         return (new GeoPoint(location.Y, location.X), place.Id, null);
     }
+
+    public const int MaxItemTypeIds = 20;
+
+    /// <summary>The item_types keys of the given global ids; an unknown, retired or malformed one is ITEM_TYPE_NOT_FOUND.</summary>
+    private static async Task<(IReadOnlyList<int>? Keys, SearchArgumentError? Error)> ItemTypeKeysAsync(
+        IReadOnlyList<string> ids, IDbContextFactory<TrocDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        if (ids.Count > MaxItemTypeIds)
+            return (null, new("TOO_MANY_ITEM_TYPES", "where.itemTypeIds", $"Give at most {MaxItemTypeIds} item types.",
+                $"Choisissez au plus {MaxItemTypeIds} types d’objet."));
+        var slugs = new List<string>();
+        foreach (var id in ids)
+        {
+            if (!GlobalId.TryDecode(id, ItemTypeType.TypeName, out var slug)) return (null, ItemTypeNotFound(id));
+            slugs.Add(slug);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var keys = await ListingUnderstanding.ItemTypeKeysAsync(db, slugs.Distinct().ToList(), cancellationToken);
+        for (var i = 0; i < slugs.Count; i++)
+            if (!keys.TryGetValue(slugs[i], out var key) || key.Retired) return (null, ItemTypeNotFound(ids[i]));
+        return (keys.Values.Select(k => k.Id).ToList(), null);
+    }
+
+    private static SearchArgumentError ItemTypeNotFound(string id) =>
+        new("ITEM_TYPE_NOT_FOUND", "where.itemTypeIds", $"No item type has the id `{id}`.", "Un des types d’objet n’existe pas.");
 
     private static (ValidatedSearch?, SearchArgumentError?) CategoryNotFound(string id) =>
         Fail("CATEGORY_NOT_FOUND", "where.categoryIds", $"No category has the id `{id}`.", "Une des catégories n’existe pas.");

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Persistence;
 using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
@@ -14,21 +16,21 @@ public sealed class SavedSearchMutations
     [GraphQLMetadata("saveSearch")]
     [Description("Keeps a search under a name, to run again (`SavedSearch.results`) and, with `notify`, to be alerted of new listings that match it " +
         "(`savedSearchMatched`, `me.savedSearchMatches`). Takes exactly the arguments of `searchListings` and refuses exactly what it refuses, " +
-        "as payload errors with the same codes (QUERY_TOO_LONG, INVALID_RADIUS, INVALID_COORDINATES, PLACE_NOT_FOUND, CATEGORY_NOT_FOUND), " +
+        "as payload errors with the same codes (QUERY_TOO_LONG, INVALID_RADIUS, INVALID_COORDINATES, PLACE_NOT_FOUND, CATEGORY_NOT_FOUND, ITEM_TYPE_NOT_FOUND, TOO_MANY_ITEM_TYPES), " +
         "plus NAME_EMPTY, NAME_TOO_LONG and TOO_MANY_SAVED_SEARCHES (20 per member). Requires: a verified email address.")]
     [Authorize(Policies.EmailVerified)]
     [OutputType(typeof(NonNullGraphType<SaveSearchPayloadType>))]
     public static async Task<SaveSearchPayload> SaveSearch(
         [InputType(typeof(NonNullGraphType<SaveSearchInputType>)), Description("The search to keep.")] SaveSearchInput input,
         IResolveFieldContext context, [FromServices] SavedSearchService savedSearches, [FromServices] ListingSearch search,
-        [FromServices] PlaceDirectory places, CancellationToken cancellationToken)
+        [FromServices] PlaceDirectory places, [FromServices] IDbContextFactory<TrocDbContext> dbFactory, CancellationToken cancellationToken)
     {
         var ownerId = context.User.UserId()!.Value;
         // A bad name and a bad search are both reported, so that a form can show both at once.
         var errors = new List<UserError>();
         if (SavedSearch.CheckName(input.Name) is { } badName) errors.AddRange(SavedSearchErrors.From([badName]));
         var (validated, error) = await ListingSearchArguments.BuildAsync(
-            input.Query, input.Near, input.Where, order: null, ownerId, search, places, cancellationToken);
+            input.Query, input.Near, input.Where, order: null, ownerId, search, places, dbFactory, cancellationToken);
         if (error is not null) errors.Add(error.ToUserError());
         if (errors.Count > 0) return new SaveSearchPayload(null, errors);
         var definition = new SavedSearchDefinition

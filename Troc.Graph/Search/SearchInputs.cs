@@ -40,6 +40,9 @@ public sealed class ListingFilterInput
     [InputType(typeof(ListGraphType<NonNullGraphType<ItemConditionType>>)), Description("Keep listings in one of these conditions.")]
     public List<ItemCondition>? Conditions { get; set; }
 
+    [Id, Description("Keep listings of these item types (`ItemType.id`, at most 20); listings without an item type are left out.")]
+    public List<string>? ItemTypeIds { get; set; }
+
     [Description("True to leave out your own listings (ignored when signed out).")]
     public bool? ExcludeMine { get; set; }
 

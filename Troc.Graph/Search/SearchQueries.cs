@@ -1,7 +1,10 @@
 using System.ComponentModel;
 using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Persistence;
 using Troc.Domain.Places;
 using Troc.Domain.Search;
+using Troc.Graph.Catalogue;
 using Troc.Graph.Listings;
 using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
@@ -22,6 +25,7 @@ public sealed class SearchQueries
         "cursors are keyset positions, so listings published between two pages cause neither duplicates nor holes. " +
         "Errors (in `errors`, with `extensions.code`): `QUERY_TOO_LONG` past 200 characters, `INVALID_RADIUS` unless 0 < radiusKm ≤ 500, " +
         "`INVALID_COORDINATES` for an out-of-range point or not exactly one of point/place, `PLACE_NOT_FOUND`, `CATEGORY_NOT_FOUND`, " +
+        "`ITEM_TYPE_NOT_FOUND`, `TOO_MANY_ITEM_TYPES` past 20 item types, " +
         "`NEAR_REQUIRED` for DISTANCE without `near`, `PAGINATION_INVALID` for a bad `first` or `after`.")]
     [OutputType(typeof(GraphQL.Types.NonNullGraphType<ListingSearchConnectionType>))]
     public static async Task<ListingSearchResult> SearchListings(
@@ -29,12 +33,13 @@ public sealed class SearchQueries
         [FromServices] ListingSearch search,
         [FromServices] PlaceDirectory places,
         [FromServices] ListingById listings,
+        [FromServices] IDbContextFactory<TrocDbContext> dbFactory,
         CancellationToken cancellationToken,
         [Description("Free text, at most 200 characters; omit or leave blank to list everything that matches the filters.")]
         string? query = null,
         [InputType(typeof(NearInputType)), Description("Only listings within this circle; needed for DISTANCE order and `distanceKm`.")]
         NearInput? near = null,
-        [InputType(typeof(ListingFilterInputType)), Description("Filters on category, condition, owner and publication date.")]
+        [InputType(typeof(ListingFilterInputType)), Description("Filters on category, item type, condition, owner and publication date.")]
         ListingFilterInput? where = null,
         [InputType(typeof(ListingSearchOrderType)), Description("How to order results; RELEVANCE with a query, NEWEST without, by default.")]
         ListingSearchOrder? order = null,
@@ -47,7 +52,7 @@ public sealed class SearchQueries
         if (size is < 1 or > MaxFirst)
             throw new ExecutionError($"`first` must be between 1 and {MaxFirst}.") { Code = "PAGINATION_INVALID" };
         var (validated, error) = await ListingSearchArguments.BuildAsync(
-            query, near, where, order, context.User.UserId(), search, places, cancellationToken);
+            query, near, where, order, context.User.UserId(), search, places, dbFactory, cancellationToken);
         if (error is not null) throw error.ToExecutionError();
         return await ListingSearchPages.PageAsync(validated!.Criteria, after, size, search, listings, cancellationToken);
     }
@@ -82,6 +87,7 @@ public static class ListingSearchPages
             HasPreviousPage: after is not null,
             StartCursor: page.Hits.Count > 0 ? page.Hits[0].Cursor : null,
             EndCursor: page.Hits.Count > 0 ? page.Hits[^1].Cursor : null);
-        return new ListingSearchResult(edges, pageInfo, () => search.FacetsAsync(criteria, cancellationToken));
+        return new ListingSearchResult(edges, pageInfo, () => search.FacetsAsync(criteria, cancellationToken),
+            () => search.ItemTypeFacetsAsync(criteria, cancellationToken));
     }
 }

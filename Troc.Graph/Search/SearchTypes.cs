@@ -9,9 +9,15 @@ using Troc.Graph.Schema;
 namespace Troc.Graph.Search;
 
 /// <summary>One page of search results; the counts are computed only when asked for, once.</summary>
-public sealed class ListingSearchResult(IReadOnlyList<ListingSearchEdge> edges, PageInfo pageInfo, Func<Task<ListingSearchFacets>> facets)
+public sealed class ListingSearchResult(IReadOnlyList<ListingSearchEdge> edges, PageInfo pageInfo, Func<Task<ListingSearchFacets>> facets,
+    Func<Task<IReadOnlyList<(int ItemTypeId, int Count)>>>? itemTypeFacets = null)
 {
     private readonly Lazy<Task<ListingSearchFacets>> _facets = new(facets);
+    private readonly Lazy<Task<IReadOnlyList<(int ItemTypeId, int Count)>>> _itemTypeFacets =
+        new(itemTypeFacets ?? (() => Task.FromResult<IReadOnlyList<(int, int)>>([])));
+
+    /// <summary>Counts per item type: their own statement, run only when `facets { itemTypes }` is asked for.</summary>
+    public Task<IReadOnlyList<(int ItemTypeId, int Count)>> ItemTypeFacets => _itemTypeFacets.Value;
 
     public IReadOnlyList<ListingSearchEdge> Edges { get; } = edges;
 
@@ -25,6 +31,8 @@ public sealed record ListingSearchEdge(string Cursor, Listing Node, double? Dist
 public sealed record CategoryFacet(int CategoryId, int Count);
 
 public sealed record ConditionFacet(ItemCondition Condition, int Count);
+
+public sealed record ItemTypeFacet(int ItemTypeId, int Count);
 
 public sealed class ListingSearchConnectionType : ObjectGraphType<ListingSearchResult>
 {
@@ -45,7 +53,7 @@ public sealed class ListingSearchConnectionType : ObjectGraphType<ListingSearchR
             .Description("How many listings match, across all pages.")
             .ResolveAsync(async context => (await context.Source.Facets).TotalCount);
         Field<NonNullGraphType<ListingSearchFacetsType>>("facets")
-            .Description("How the matching listings (all pages) split by subcategory and by condition.")
+            .Description("How the matching listings (all pages) split by subcategory, by condition and by item type.")
             .ResolveAsync(async context => await context.Source.Facets);
     }
 }
@@ -74,13 +82,34 @@ public sealed class ListingSearchFacetsType : ObjectGraphType<ListingSearchFacet
     public ListingSearchFacetsType()
     {
         Name = "ListingSearchFacets";
-        Description = "Counts of the matching listings for the current query and filters; each list sums to `totalCount`.";
+        Description = "Counts of the matching listings for the current query and filters; `categories` and `conditions` each sum to `totalCount`.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryFacetType>>>>("categories")
             .Description("Matching listings per subcategory, largest first.")
             .Resolve(context => context.Source.Categories.Select(c => new CategoryFacet(c.CategoryId, c.Count)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConditionFacetType>>>>("conditions")
             .Description("Matching listings per condition, largest first.")
             .Resolve(context => context.Source.Conditions.Select(c => new ConditionFacet(c.Condition, c.Count)).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemTypeFacetType>>>>("itemTypes")
+            .Description("Matching listings per item type, largest first. Listings without an item type are not counted, so these sum to " +
+                "`totalCount` minus those.")
+            .ResolveAsync(async context => context.Parent?.Source is ListingSearchResult result
+                ? (await result.ItemTypeFacets).Select(f => new ItemTypeFacet(f.ItemTypeId, f.Count)).ToList()
+                : new List<ItemTypeFacet>());
+    }
+}
+
+public sealed class ItemTypeFacetType : ObjectGraphType<ItemTypeFacet>
+{
+    public ItemTypeFacetType()
+    {
+        Name = "ItemTypeFacet";
+        Description = "How many matching listings are of one item type.";
+        Field<NonNullGraphType<Catalogue.ItemTypeType>>("itemType")
+            .Description("The item type.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<Catalogue.ItemTypeById>().Load(context.Source.ItemTypeId));
+        Field<NonNullGraphType<IntGraphType>>("count")
+            .Description("Matching listings of this item type.")
+            .Resolve(context => context.Source.Count);
     }
 }
 

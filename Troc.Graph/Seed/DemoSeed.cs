@@ -9,11 +9,12 @@ namespace Troc.Graph.Seed;
 
 /// <summary>
 /// A living platform for `./troc run`: members around several French cities, each with a few listings drawn from
-/// the item catalogue, with French titles, descriptions and wants. Deterministic (fixed random seed) and
+/// the item catalogue, with French titles, descriptions and wants, their item types and wants read as createListing reads
+/// them. Deterministic (fixed random seed) and
 /// idempotent: it does nothing when the demo members already exist.
 /// </summary>
-public sealed class DemoSeed(
-    IDbContextFactory<TrocDbContext> dbFactory, PasswordHashing passwords, ImageService images, TimeProvider clock, ILogger<DemoSeed> logger)
+public sealed class DemoSeed(IDbContextFactory<TrocDbContext> dbFactory, PasswordHashing passwords, ImageService images, TimeProvider clock,
+    ListingUnderstanding understanding, ILogger<DemoSeed> logger)
 {
     public const string EmailDomain = "demo.troc.fr";
 
@@ -89,7 +90,7 @@ public sealed class DemoSeed(
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var planned = new List<(Guid OwnerId, ListingDraft Draft, DateTime CreatedAt, ItemType ItemType, int PhotoCount, int Seed)>();
+        var planned = new List<(Guid OwnerId, ListingDraft Draft, DateTime CreatedAt, ItemType ItemType, int PhotoCount, int Seed, ListingReading Reading)>();
         for (var i = 0; i < ListingCount; i++)
         {
             var (user, city, home) = members[i % members.Count];
@@ -109,7 +110,11 @@ public sealed class DemoSeed(
                 Near(random, home.Latitude, home.Longitude, 0.5),
                 city.Neighbourhoods[random.Next(city.Neighbourhoods.Length)]);
             if (ListingRules.Check(draft).Count > 0) continue;
-            planned.Add((user.Id, draft, now.AddHours(-random.Next(1, 24 * 60)), itemType, random.Next(1, 4), i));
+            // Item type and wants are read exactly as createListing reads them.
+            var reading = await understanding.ReadAsync(db, draft.Title.Trim(), draft.Description.Trim(), ItemTypeChoice.Automatic,
+                reread: true, draft.Wants, null, cancellationToken);
+            if (reading.Violations.Count > 0) continue;
+            planned.Add((user.Id, draft, now.AddHours(-random.Next(1, 24 * 60)), itemType, random.Next(1, 4), i, reading));
         }
 
         // Drawing and encoding the photos is most of the seed's time: spread it over the cores.
@@ -117,7 +122,11 @@ public sealed class DemoSeed(
         await Parallel.ForEachAsync(Enumerable.Range(0, planned.Count), cancellationToken, async (n, token) =>
             photos[n] = await DrawPhotosAsync(planned[n].ItemType, planned[n].PhotoCount, planned[n].Seed, token));
         for (var n = 0; n < planned.Count; n++)
-            db.Listings.Add(Listing.Create(planned[n].OwnerId, planned[n].Draft, planned[n].CreatedAt, photos[n]));
+        {
+            var listing = Listing.Create(planned[n].OwnerId, planned[n].Draft, planned[n].CreatedAt, photos[n]);
+            listing.Understand(planned[n].Reading.ItemType, planned[n].Reading.Wants);
+            db.Listings.Add(listing);
+        }
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded {Members} demo members and their listings; they sign in with the password in DemoSeed.Password", MemberCount);
     }

@@ -27,6 +27,12 @@ public sealed class DemoSeedTests(TrocAppFactory app) : IClassFixture<TrocAppFac
         var points = await db.Listings.Select(l => l.Location).ToListAsync();
         Assert.All(points, p => Assert.True(p.Y is > 42 and < 51.5 && p.X is > -5 and < 8.5, $"{p.Y}, {p.X} is not in France"));
 
+        // Their item types and wants are read as createListing reads them: the titles are catalogue labels, so nearly all resolve.
+        var withItemType = await db.Listings.CountAsync(l => l.ItemTypeId != null);
+        Assert.True(withItemType >= listings * 9 / 10, $"only {withItemType} of {listings} seeded listings have an item type");
+        var wants = await db.Listings.AsNoTracking().SelectMany(l => l.Wants).ToListAsync();
+        Assert.True(wants.Count(w => w.Scope != Troc.Domain.Catalogue.WantScope.Unresolved) >= wants.Count * 9 / 10, "most seeded wants resolve");
+
         var email = await db.Users.Where(u => u.Email.EndsWith("@" + DemoSeed.EmailDomain)).Select(u => u.Email).FirstAsync();
         var account = await LoginAsync(app.CreateGraphQLClient(), email, DemoSeed.Password);
         var mine = await app.CreateGraphQLClient().As(account.AccessToken).PostAsync("{ me { listings(first: 3) { totalCount nodes { title placeName category { label } } } } }");

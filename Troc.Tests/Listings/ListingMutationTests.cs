@@ -49,8 +49,8 @@ public sealed class ListingMutationTests(TrocAppFactory app) : IClassFixture<Tro
         { "title", "   ", "title", "TITLE_TOO_SHORT" },
         { "title", new string('x', 10_000), "title", "TITLE_TOO_LONG" },
         { "description", new string('d', 4_001), "description", "DESCRIPTION_TOO_LONG" },
-        { "wants", new[] { "a", "b", "c", "d", "e", "f" }, "wants", "TOO_MANY_WANTS" },
-        { "wants", new[] { "ok", "" }, "wants[1]", "WANT_EMPTY" },
+        { "wants", Wants("a", "b", "c", "d", "e", "f"), "wants", "TOO_MANY_WANTS" },
+        { "wants", Wants("ok", ""), "wants[1]", "WANT_EMPTY" },
         { "location", new { latitude = 91, longitude = 2 }, "location", "LOCATION_OUT_OF_RANGE" },
         { "location", new { latitude = 45, longitude = -180.5 }, "location", "LOCATION_OUT_OF_RANGE" },
         { "placeName", "", "placeName", "PLACE_NAME_EMPTY" },
@@ -117,7 +117,7 @@ public sealed class ListingMutationTests(TrocAppFactory app) : IClassFixture<Tro
         await VerifiedMemberAsync(app, client);
         var id = await CreateListingAsync(client);
 
-        var update = await client.PostAsync(Update, new { input = new { id, title = "Vélo de course", wants = new[] { "VTT" }, condition = "FAIR" } });
+        var update = await client.PostAsync(Update, new { input = new { id, title = "Vélo de course", wants = Wants("VTT"), condition = "FAIR" } });
         var listing = update.EnsureNoErrors().Data!["updateListing"]!["listing"]!;
         Assert.Equal("Vélo de course", Str(listing["title"]));
         Assert.Equal("FAIR", Str(listing["condition"]));

@@ -8,7 +8,8 @@ public static class ListingTestKit
 {
     public const string ListingFields = """
         id title description condition status placeName openToAnyOffer isMine isFavorite favoriteCount createdAt updatedAt
-        category { slug label } wants { text } wantedCategories { slug }
+        category { slug label } itemType { slug label } itemTypeChosenByOwner itemTypeConfidence
+        wants { text scope itemTypes { itemType { slug } confidence } category { slug } confidence chosenByOwner } wantedCategories { slug }
         location { latitude longitude } owner { id displayName }
         """;
 
@@ -29,6 +30,11 @@ public static class ListingTestKit
 
     public static string CategoryId(int id) => GlobalId.Encode("Category", id);
 
+    public static string ItemTypeId(string slug) => GlobalId.Encode("ItemType", slug);
+
+    /// <summary>Wants as createListing/updateListing take them, each read by Troc (no choice).</summary>
+    public static object[] Wants(params string[] texts) => texts.Select(text => (object)new { text }).ToArray();
+
     /// <summary>A valid createListing input; override fields with a <c>with</c>-like dictionary merge.</summary>
     public static Dictionary<string, object?> ValidInput(Dictionary<string, object?>? overrides = null)
     {
@@ -38,7 +44,7 @@ public static class ListingTestKit
             ["description"] = "Cadre 54, pneus neufs, révisé en mars.",
             ["categoryId"] = CategoryId(801),
             ["condition"] = "GOOD",
-            ["wants"] = new[] { "machine à café", "livres de SF" },
+            ["wants"] = Wants("machine à café", "livres de SF"),
             ["wantedCategoryIds"] = new[] { CategoryId(701) },
             ["openToAnyOffer"] = false,
             ["location"] = new { latitude = ExactLatitude, longitude = ExactLongitude },

@@ -27,6 +27,52 @@ namespace Troc.Domain.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Troc.Domain.Catalogue.StoredItemType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("label");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retired");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_item_types");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_item_types_slug");
+
+                    b.HasIndex("CategoryId", "Position")
+                        .HasDatabaseName("ix_item_types_category_id_position");
+
+                    b.ToTable("item_types", (string)null);
+                });
+
             modelBuilder.Entity("Troc.Domain.Categories.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -92,6 +138,20 @@ namespace Troc.Domain.Persistence.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<double?>("ItemTypeConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("item_type_confidence");
+
+                    b.Property<int?>("ItemTypeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_type_id");
+
+                    b.Property<string>("ItemTypeSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("item_type_source");
+
                     b.Property<Point>("Location")
                         .IsRequired()
                         .HasColumnType("geography (Point, 4326)")
@@ -142,6 +202,9 @@ namespace Troc.Domain.Persistence.Migrations
 
                     b.HasIndex("CategoryId")
                         .HasDatabaseName("ix_listings_category_id");
+
+                    b.HasIndex("ItemTypeId")
+                        .HasDatabaseName("ix_listings_item_type_id");
 
                     b.HasIndex("PublicLocation")
                         .HasDatabaseName("ix_listings_public_location");
@@ -643,6 +706,16 @@ namespace Troc.Domain.Persistence.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Troc.Domain.Catalogue.StoredItemType", b =>
+                {
+                    b.HasOne("Troc.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_item_types_categories_category_id");
+                });
+
             modelBuilder.Entity("Troc.Domain.Categories.Category", b =>
                 {
                     b.HasOne("Troc.Domain.Categories.Category", null)
@@ -660,6 +733,12 @@ namespace Troc.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_listings_categories_category_id");
+
+                    b.HasOne("Troc.Domain.Catalogue.StoredItemType", null)
+                        .WithMany()
+                        .HasForeignKey("ItemTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_listings_item_types_item_type_id");
 
                     b.HasOne("Troc.Domain.Users.User", null)
                         .WithMany()
@@ -707,6 +786,24 @@ namespace Troc.Domain.Persistence.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("position");
 
+                            b1.Property<int?>("CategoryId")
+                                .HasColumnType("integer")
+                                .HasColumnName("category_id");
+
+                            b1.Property<bool>("ChosenByOwner")
+                                .HasColumnType("boolean")
+                                .HasColumnName("chosen_by_owner");
+
+                            b1.Property<double>("Confidence")
+                                .HasColumnType("double precision")
+                                .HasColumnName("confidence");
+
+                            b1.Property<string>("Scope")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("scope");
+
                             b1.Property<string>("Text")
                                 .IsRequired()
                                 .HasMaxLength(80)
@@ -716,11 +813,64 @@ namespace Troc.Domain.Persistence.Migrations
                             b1.HasKey("ListingId", "Position")
                                 .HasName("pk_listing_wants");
 
+                            b1.HasIndex("CategoryId")
+                                .HasDatabaseName("ix_listing_wants_category_id");
+
                             b1.ToTable("listing_wants", (string)null);
+
+                            b1.HasOne("Troc.Domain.Categories.Category", null)
+                                .WithMany()
+                                .HasForeignKey("CategoryId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .HasConstraintName("fk_listing_wants_categories_category_id");
 
                             b1.WithOwner()
                                 .HasForeignKey("ListingId")
                                 .HasConstraintName("fk_listing_wants_listings_listing_id");
+
+                            b1.OwnsMany("Troc.Domain.Listings.ListingWantItemType", "ItemTypes", b2 =>
+                                {
+                                    b2.Property<Guid>("ListingId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("listing_id");
+
+                                    b2.Property<int>("WantPosition")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("want_position");
+
+                                    b2.Property<int>("Rank")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("rank");
+
+                                    b2.Property<double>("Confidence")
+                                        .HasColumnType("double precision")
+                                        .HasColumnName("confidence");
+
+                                    b2.Property<int>("ItemTypeId")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("item_type_id");
+
+                                    b2.HasKey("ListingId", "WantPosition", "Rank")
+                                        .HasName("pk_listing_want_item_types");
+
+                                    b2.HasIndex("ItemTypeId")
+                                        .HasDatabaseName("ix_listing_want_item_types_item_type_id");
+
+                                    b2.ToTable("listing_want_item_types", (string)null);
+
+                                    b2.HasOne("Troc.Domain.Catalogue.StoredItemType", null)
+                                        .WithMany()
+                                        .HasForeignKey("ItemTypeId")
+                                        .OnDelete(DeleteBehavior.Restrict)
+                                        .IsRequired()
+                                        .HasConstraintName("fk_listing_want_item_types_item_types_item_type_id");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ListingId", "WantPosition")
+                                        .HasConstraintName("fk_listing_want_item_types_listing_wants_listing_id_want_posit");
+                                });
+
+                            b1.Navigation("ItemTypes");
                         });
 
                     b.Navigation("Images");
