@@ -116,6 +116,11 @@ public sealed class SavedSearchFilterType : ObjectGraphType<SavedSearchDefinitio
             .Resolve(context => context.RequestServices!.GetRequiredService<CategoryById>()
                 .LoadMany(context.Source.CategoryIds ?? [])
                 .Then(categories => categories.OfType<Troc.Domain.Categories.Category>().ToArray()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Catalogue.ItemTypeType>>>>("itemTypes")
+            .Description("Listings of one of these item types; empty for any.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<Catalogue.ItemTypeById>()
+                .LoadMany(context.Source.Criteria.ItemTypeIds ?? [])
+                .Then(itemTypes => itemTypes.OfType<Troc.Domain.Catalogue.StoredItemType>().ToArray()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemConditionType>>>>("conditions")
             .Description("Listings in one of these conditions; empty for any.")
             .Resolve(context => context.Source.Criteria.Conditions ?? []);

@@ -96,6 +96,28 @@ public sealed class SavedSearchAlertTests(SavedSearchApp app) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task A_search_saved_by_item_type_alerts_for_that_kind_of_thing_whatever_its_title_says()
+    {
+        var (watcher, _) = await MemberAsync(app, "Cyclist");
+        var (seller, _) = await MemberAsync(app, "Garage");
+        var saved = await SaveAsync(watcher, new { name = "Un vélo de ville", where = new { itemTypeIds = new[] { ListingTestKit.ItemTypeId("velo-ville") } } });
+        Assert.Equal(["velo-ville"], saved["where"]!["itemTypes"]!.AsArray().Select(t => Str(t!["slug"])).ToArray());
+
+        await ListAsync(seller, "Perceuse visseuse Bosch");                            // another item type
+        var bike = await ListAsync(seller, "Biclou hollandais pour aller au boulot");   // a city bike, in slang
+
+        var matches = await WaitForMatchesAsync(watcher, nodes => nodes.Count >= 1);
+        Assert.Equal(0, await WaitForPendingJobsAsync());
+        matches = await WaitForMatchesAsync(watcher, _ => true);
+        Assert.Equal([bike], MatchedListingIds(matches));
+
+        var refused = (await watcher.PostAsync(Save, new { input = new { name = "Licornes", where = new { itemTypeIds = new[] { ListingTestKit.ItemTypeId("licorne-volante") } } } }))
+            .EnsureNoErrors().Data!["saveSearch"]!;
+        Assert.Null(refused["savedSearch"]);
+        Assert.Equal(("ITEM_TYPE_NOT_FOUND", "where.itemTypeIds"), (Str(refused["errors"]![0]!["code"]), Str(refused["errors"]![0]!["field"])));
+    }
+
+    [Fact]
     public async Task Alerts_match_exactly_what_the_search_finds_typos_plurals_and_the_radius_boundary()
     {
         var (watcher, _) = await MemberAsync(app, "Exact");

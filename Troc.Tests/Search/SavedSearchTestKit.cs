@@ -18,7 +18,7 @@ public static class SavedSearchTestKit
     public const string SavedSearchFields = """
         id name query notify createdAt lastMatchedAt unreadMatchCount
         near { center { latitude longitude } radiusKm place { id name } }
-        where { categories { slug } conditions excludeMine postedAfter }
+        where { categories { slug } itemTypes { slug } conditions excludeMine postedAfter }
         """;
 
     public const string Errors = "__typename ... on Error { code message } ... on InvalidInputError { field } ... on TooManySavedSearchesError { limit }";
