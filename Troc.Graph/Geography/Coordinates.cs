@@ -1,17 +1,10 @@
 using GraphQL.Types;
-using NetTopologySuite.Geometries;
+using Troc.Domain.Listings;
 
 namespace Troc.Graph.Geography;
 
-/// <summary>A WGS 84 position in degrees, as APIs and maps expect it: latitude first.</summary>
-public sealed record Coordinates(double Latitude, double Longitude)
-{
-    /// <summary>From a PostGIS point (x is the longitude, y the latitude).</summary>
-    public static Coordinates From(Point point) => new(point.Y, point.X);
-}
-
-/// <summary>`Coordinates`: the output shape of every position the API returns (places, listings…).</summary>
-public sealed class CoordinatesType : ObjectGraphType<Coordinates>
+/// <summary>`Coordinates`: the output shape of every position the API returns (places, listings…), the domain's <see cref="GeoPoint"/>.</summary>
+public sealed class CoordinatesType : ObjectGraphType<GeoPoint>
 {
     public CoordinatesType()
     {

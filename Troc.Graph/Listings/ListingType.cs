@@ -67,10 +67,10 @@ public sealed class ListingType : ObjectGraphType<Listing>
             .Resolve(context => context.Source.OpenToAnyOffer);
         Field<NonNullGraphType<CoordinatesType>>("location")
             .Description("Roughly where the item is: the centre of the ~1 km grid cell holding the owner's point. The exact point is never shown to anyone but the owner (see `exactLocation`).")
-            .Resolve(context => new Coordinates(context.Source.PublicPoint.Latitude, context.Source.PublicPoint.Longitude));
+            .Resolve(context => context.Source.PublicPoint);
         Field<CoordinatesType>("exactLocation")
             .Description("The exact point the owner gave.")
-            .Resolve(context => new Coordinates(context.Source.ExactPoint.Latitude, context.Source.ExactPoint.Longitude))
+            .Resolve(context => context.Source.ExactPoint)
             .OwnerOnly(listing => listing.OwnerId);
         Field<NonNullGraphType<StringGraphType>>("placeName")
             .Description("The town or neighbourhood the owner named, to show with `location`.")

@@ -1,6 +1,7 @@
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Troc.Domain.Listings;
 using Troc.Domain.Places;
 using Troc.Graph.DataLoading;
 using Troc.Graph.Geography;
@@ -23,7 +24,7 @@ public sealed class PlaceType : NodeGraphType<Place>
 
         Field<CoordinatesType>("location")
             .Description("The place's centre; null for the few overseas places no source locates. See `locationPrecision`.")
-            .Resolve(context => context.Source.Location is { } point ? Coordinates.From(point) : null);
+            .Resolve(context => context.Source.Location is { } point ? GeoPoint.From(point) : null);
 
         Field<PlaceLocationPrecisionType>("locationPrecision")
             .Description("How exact `location` is; null when `location` is null.")

@@ -92,7 +92,7 @@ public sealed class SavedSearchNearType : ObjectGraphType<SavedSearchDefinition>
         Description = "The circle a saved search looks in.";
         Field<NonNullGraphType<CoordinatesType>>("center")
             .Description("The centre: the point given, or the centre of `place`.")
-            .Resolve(context => new Coordinates(context.Source.Criteria.Near!.Value.Latitude, context.Source.Criteria.Near!.Value.Longitude));
+            .Resolve(context => context.Source.Criteria.Near!.Value);
         Field<NonNullGraphType<FloatGraphType>>("radiusKm")
             .Description("The radius, in kilometres.")
             .Resolve(context => context.Source.Criteria.RadiusKm);
