@@ -83,8 +83,35 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
         ListingSearchCriteria criteria, string? after, int first, CancellationToken cancellationToken = default)
     {
         var order = EffectiveOrder(criteria);
+        await using var command = CreatePageCommand(criteria, after, first);
+        var hits = new List<ListingSearchHit>(first + 1);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0);
+                var next = order == ListingSearchOrder.Newest
+                    ? new SearchCursor(order, 0, reader.GetFieldValue<DateTime>(1).Ticks, id)
+                    : new SearchCursor(order, reader.GetDouble(1), 0, id);
+                double? km = reader.IsDBNull(2) ? null : RoundKm(reader.GetDouble(2));
+                hits.Add(new ListingSearchHit(id, next.Encode(), km));
+            }
+        }
+        var hasNext = hits.Count > first;
+        if (hasNext) hits.RemoveAt(hits.Count - 1);
+        return new ListingSearchPage(hits, hasNext);
+    }
+
+    /// <summary>
+    /// The statement behind <see cref="PageAsync"/>: one row per hit (id, sort key, distance in metres or null), at most
+    /// <paramref name="first"/> + 1 rows. Public so that the benchmark runs exactly the SQL the server runs.
+    /// </summary>
+    /// <exception cref="InvalidSearchCursorException">When <paramref name="after"/> is not a cursor of this order.</exception>
+    public NpgsqlCommand CreatePageCommand(ListingSearchCriteria criteria, string? after, int first)
+    {
+        var order = EffectiveOrder(criteria);
         var cursor = after is null ? null : SearchCursor.Decode(after, order);
-        await using var command = dataSource.CreateCommand();
+        var command = dataSource.CreateCommand();
         var where = Where(criteria, command);
         var key = order switch
         {
@@ -123,30 +150,12 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
             ORDER BY {orderBy}
             LIMIT @limit
             """;
-
-        var hits = new List<ListingSearchHit>(first + 1);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetGuid(0);
-                var next = order == ListingSearchOrder.Newest
-                    ? new SearchCursor(order, 0, reader.GetFieldValue<DateTime>(1).Ticks, id)
-                    : new SearchCursor(order, reader.GetDouble(1), 0, id);
-                double? km = reader.IsDBNull(2) ? null : RoundKm(reader.GetDouble(2));
-                hits.Add(new ListingSearchHit(id, next.Encode(), km));
-            }
-        }
-        var hasNext = hits.Count > first;
-        if (hasNext) hits.RemoveAt(hits.Count - 1);
-        return new ListingSearchPage(hits, hasNext);
+        return command;
     }
 
     public async Task<ListingSearchFacets> FacetsAsync(ListingSearchCriteria criteria, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand();
-        var where = Where(criteria, command);
-        command.CommandText = $"SELECT l.category_id, l.condition, count(*)::int FROM listings l WHERE {where} GROUP BY 1, 2";
+        await using var command = CreateFacetsCommand(criteria);
         var categories = new Dictionary<int, int>();
         var conditions = new Dictionary<ItemCondition, int>();
         var total = 0;
@@ -166,6 +175,18 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
             total,
             categories.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => (c.Key, c.Value)).ToList(),
             conditions.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => (c.Key, c.Value)).ToList());
+    }
+
+    /// <summary>
+    /// The statement behind <see cref="FacetsAsync"/>: one row per (subcategory, condition) pair with its count. Public so
+    /// that the benchmark runs exactly the SQL the server runs.
+    /// </summary>
+    public NpgsqlCommand CreateFacetsCommand(ListingSearchCriteria criteria)
+    {
+        var command = dataSource.CreateCommand();
+        var where = Where(criteria, command);
+        command.CommandText = $"SELECT l.category_id, l.condition, count(*)::int FROM listings l WHERE {where} GROUP BY 1, 2";
+        return command;
     }
 
     /// <summary>The given category ids with their subcategories; ids that name no category are left out.</summary>
