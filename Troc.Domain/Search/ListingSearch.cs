@@ -39,6 +39,13 @@ public sealed record ListingSearchCriteria
 
     public ListingSearchOrder Order { get; init; } = ListingSearchOrder.Newest;
 
+    /// <summary>
+    /// Whether plain words also match titles within typo distance: null lets the search decide (plain words without
+    /// websearch operators: yes); <see cref="ListingSearch.ResolveTypoToleranceAsync"/> turns it off when exact full-text
+    /// matching already finds enough.
+    /// </summary>
+    public bool? TypoTolerant { get; init; }
+
     public bool HasText => !string.IsNullOrWhiteSpace(Text);
 }
 
@@ -67,10 +74,18 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
     public const int MaxQueryLength = 200;
     public const double MaxRadiusKm = 500;
 
-    /// <summary>Text matches the document, or (for plain words, no websearch operators) its title within typo distance.</summary>
-    private const string TextMatch =
-        "(l.search_document @@ websearch_to_tsquery('troc_french', troc_search_text(@q)) " +
-        "OR (@fuzzy AND troc_search_text(@q) <% l.search_title))";
+    /// <summary>
+    /// With typo tolerance, exact full-text matching must find fewer than this many listings before titles within typo
+    /// distance are searched as well (a trigram scan of the titles costs far more than the full-text index).
+    /// </summary>
+    public const int TypoFallbackBelow = 20;
+
+    /// <summary>Text matches the document.</summary>
+    private const string ExactTextMatch = "l.search_document @@ websearch_to_tsquery('troc_french', troc_search_text(@q))";
+
+    /// <summary>Text matches the document, or (plain words, no websearch operators) the title within typo distance.</summary>
+    private const string TypoTolerantTextMatch =
+        "(l.search_document @@ websearch_to_tsquery('troc_french', troc_search_text(@q)) OR troc_search_text(@q) <% l.search_title)";
 
     private const string Rank =
         "((CASE WHEN l.search_title = troc_search_text(@q) THEN 10 ELSE 0 END)::float8 " +
@@ -142,15 +157,45 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
             _ => "s.key DESC, s.id DESC",
         };
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = first + 1 });
-        command.CommandText = $"""
-            SELECT s.id, s.key, s.distance FROM (
-                SELECT l.id, {key} AS key, {distance} AS distance FROM listings l WHERE {where}
-            ) s
-            {keyset}
-            ORDER BY {orderBy}
+        command.CommandText = order == ListingSearchOrder.Distance
+            ? NearestFirst(where, distance, cursor is not null)
+            : $"""
+                SELECT s.id, s.key, s.distance FROM (
+                    SELECT l.id, {key} AS key, {distance} AS distance FROM listings l WHERE {where}
+                ) s
+                {keyset}
+                ORDER BY {orderBy}
+                LIMIT @limit
+                """;
+        return command;
+    }
+
+    /// <summary>
+    /// DISTANCE order in two steps, so that the GiST index walks outwards from the point (KNN, <c>ORDER BY &lt;-&gt;</c>,
+    /// the radius as its bounding box) instead of fetching the whole circle and sorting it. Step 1 takes the first
+    /// rows in index order, which is by distance only; blurred points are shared by every listing of a ~1 km cell, so
+    /// many rows tie, and the index returns ties in no particular order. Step 2 therefore re-reads the small disc up to
+    /// the farthest distance of step 1 and orders it by (distance, id): a tie group straddling the page boundary comes
+    /// back whole and in id order, which keeps keyset paging free of holes and duplicates.
+    /// </summary>
+    private static string NearestFirst(string where, string distance, bool hasCursor)
+    {
+        var key = $"(l.public_location <-> {Point})";
+        var keyset = hasCursor ? $" AND ({key} > @after_key OR ({key} = @after_key AND l.id > @after_id))" : "";
+        return $"""
+            WITH nearest AS MATERIALIZED (
+                SELECT {key} AS key FROM listings l
+                WHERE {where}{keyset}
+                ORDER BY {key}
+                LIMIT @limit
+            )
+            SELECT l.id, {key} AS key, {distance} AS distance FROM listings l
+            WHERE {where}{keyset}
+              AND l.public_location && _ST_Expand({Point}, (SELECT max(key) FROM nearest) * 1.01 + 1)
+              AND {key} <= (SELECT max(key) FROM nearest)
+            ORDER BY 2, l.id
             LIMIT @limit
             """;
-        return command;
     }
 
     public async Task<ListingSearchFacets> FacetsAsync(ListingSearchCriteria criteria, CancellationToken cancellationToken = default)
@@ -203,6 +248,33 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
         return (found, categoryIds.Where(id => !found.Contains(id)).Distinct().ToList());
     }
 
+    /// <summary>
+    /// Decides typo tolerance once per search, so that every page and the facets agree: plain words get it only when
+    /// exact full-text matching (with all the other filters) finds fewer than <see cref="TypoFallbackBelow"/> listings
+    /// — « bycyclette » finds bicycles, while « vélo » does not also scan every title for near spellings of itself.
+    /// </summary>
+    public async Task<ListingSearchCriteria> ResolveTypoToleranceAsync(ListingSearchCriteria criteria, CancellationToken cancellationToken = default)
+    {
+        if (!criteria.HasText || criteria.TypoTolerant is not null) return criteria;
+        if (!IsPlainWords(criteria.Text!.Trim())) return criteria with { TypoTolerant = false };
+        await using var command = CreateExactMatchCountCommand(criteria);
+        var exact = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return criteria with { TypoTolerant = exact < TypoFallbackBelow };
+    }
+
+    /// <summary>
+    /// The statement behind <see cref="ResolveTypoToleranceAsync"/>: how many listings (capped at
+    /// <see cref="TypoFallbackBelow"/>) the search finds without typo tolerance.
+    /// </summary>
+    public NpgsqlCommand CreateExactMatchCountCommand(ListingSearchCriteria criteria)
+    {
+        var command = dataSource.CreateCommand();
+        var where = Where(criteria with { TypoTolerant = false }, command);
+        command.Parameters.Add(new NpgsqlParameter("cap", NpgsqlDbType.Integer) { Value = TypoFallbackBelow });
+        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM listings l WHERE {where} LIMIT @cap) exact";
+        return command;
+    }
+
     /// <summary>RELEVANCE without text means nothing to rank by: such a search is ordered by NEWEST.</summary>
     public static ListingSearchOrder EffectiveOrder(ListingSearchCriteria criteria) =>
         criteria.Order == ListingSearchOrder.Relevance && !criteria.HasText ? ListingSearchOrder.Newest : criteria.Order;
@@ -220,15 +292,17 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
         {
             var text = criteria.Text!.Trim();
             command.Parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = text });
-            command.Parameters.Add(new NpgsqlParameter("fuzzy", NpgsqlDbType.Boolean) { Value = IsPlainWords(text) });
-            where.Append(" AND ").Append(TextMatch);
+            where.Append(" AND ").Append(criteria.TypoTolerant ?? IsPlainWords(text) ? TypoTolerantTextMatch : ExactTextMatch);
         }
         if (criteria.Near is { } near)
         {
             command.Parameters.Add(new NpgsqlParameter("lat", NpgsqlDbType.Double) { Value = near.Latitude });
             command.Parameters.Add(new NpgsqlParameter("lon", NpgsqlDbType.Double) { Value = near.Longitude });
             command.Parameters.Add(new NpgsqlParameter("radius", NpgsqlDbType.Double) { Value = criteria.RadiusKm * 1000 });
-            where.Append($" AND ST_DWithin(l.public_location, {Point}, @radius)");
+            // ST_DWithin spelled out as what it expands to (bounding box && for the GiST index, then the exact spheroid
+            // test): with ST_DWithin itself the planner counts the radius twice, estimates ~1 row, and never picks the
+            // KNN index scan for DISTANCE order.
+            where.Append($" AND l.public_location && _ST_Expand({Point}, @radius) AND _ST_DWithin(l.public_location, {Point}, @radius, true)");
         }
         if (criteria.CategoryIds is { } categories)
         {

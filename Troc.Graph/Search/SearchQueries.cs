@@ -80,6 +80,7 @@ public sealed class SearchQueries
             Order = effectiveOrder,
         };
 
+        criteria = await search.ResolveTypoToleranceAsync(criteria, cancellationToken);
         ListingSearchPage page;
         try
         {

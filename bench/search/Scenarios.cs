@@ -9,7 +9,7 @@ namespace Troc.Bench.Search;
 /// <summary>
 /// One benchmarked search: the GraphQL operation a search page would send, and the same work as raw Npgsql — the very
 /// statements the server runs, built by <see cref="ListingSearch"/> itself (category expansion when filtering by
-/// category, the page, the facets behind `totalCount`).
+/// category, the typo-tolerance check of text searches, the page, the facets behind `totalCount`).
 /// </summary>
 public sealed class Scenario(
     string name, string query, object variables, Func<ListingSearch, NpgsqlDataSource, Task<List<NpgsqlCommand>>> commands)
@@ -79,7 +79,7 @@ public static class Scenarios
         """;
 
     private static readonly GeoPoint Lyon = new(45.7640, 4.8357);
-    private static readonly GeoPoint Toulouse = new(43.6047, 1.4442);
+    private static readonly GeoPoint Paris = new(48.8566, 2.3522);
 
     public static async Task<IReadOnlyList<Scenario>> CreateAsync(ServerProcess server, NpgsqlDataSource dataSource)
     {
@@ -96,9 +96,9 @@ public static class Scenarios
             Search("text + 10 km: « lampe » around Lyon",
                 new { query = "lampe", near = new { latitude = Lyon.Latitude, longitude = Lyon.Longitude, radiusKm = 10.0 } },
                 new ListingSearchCriteria { Text = "lampe", Near = Lyon, RadiusKm = 10, Order = ListingSearchOrder.Relevance }),
-            Search("category Sport + 30 km around Toulouse, DISTANCE",
-                new { near = new { latitude = Toulouse.Latitude, longitude = Toulouse.Longitude, radiusKm = 30.0 }, where = new { categoryIds = new[] { sportId } }, order = "DISTANCE" },
-                new ListingSearchCriteria { Near = Toulouse, RadiusKm = 30, CategoryIds = [sportKey], Order = ListingSearchOrder.Distance },
+            Search("category Sport + 30 km around Paris, DISTANCE",
+                new { near = new { latitude = Paris.Latitude, longitude = Paris.Longitude, radiusKm = 30.0 }, where = new { categoryIds = new[] { sportId } }, order = "DISTANCE" },
+                new ListingSearchCriteria { Near = Paris, RadiusKm = 30, CategoryIds = [sportKey], Order = ListingSearchOrder.Distance },
                 expandCategories: true),
             Search("no query, NEWEST (all of France)",
                 new { order = "NEWEST" },
@@ -119,6 +119,8 @@ public static class Scenarios
                 var (expanded, _) = await search.ExpandCategoriesAsync(criteria.CategoryIds!);
                 effective = criteria with { CategoryIds = expanded };
             }
+            // Typo tolerance is decided once per search, with one capped count (text searches only), as the server does.
+            effective = await search.ResolveTypoToleranceAsync(effective);
             return [search.CreatePageCommand(effective, null, PageSize), search.CreateFacetsCommand(effective)];
         });
 }
