@@ -106,6 +106,29 @@ public sealed class SearchQueries
         return new ListingSearchResult(edges, pageInfo, () => search.FacetsAsync(criteria, cancellationToken));
     }
 
+    [GraphQLMetadata("searchSuggestions")]
+    [Description(
+        "As-you-type completions for the search box: title words of listings on offer, catalogue item types and categories " +
+        "whose words start with `prefix` (accents and case do not matter), the most listings first, each with how many listings it leads to. " +
+        "A blank prefix gives an empty list. Errors (in `errors`, with `extensions.code`): `PREFIX_TOO_LONG` past 100 characters, " +
+        "`FIRST_OUT_OF_RANGE` unless 1 ≤ first ≤ 20.")]
+    [OutputType(typeof(GraphQL.Types.NonNullGraphType<GraphQL.Types.ListGraphType<GraphQL.Types.NonNullGraphType<SearchSuggestionType>>>))]
+    public static async Task<IReadOnlyList<SearchSuggestion>> SearchSuggestions(
+        [FromServices] SearchSuggestions suggestions,
+        CancellationToken cancellationToken,
+        [Description("What has been typed so far, at most 100 characters.")]
+        string prefix,
+        [Description("How many suggestions to return, 1 to 20 (default 8).")]
+        int? first = Troc.Domain.Search.SearchSuggestions.DefaultFirst)
+    {
+        if (prefix.Length > Troc.Domain.Search.SearchSuggestions.MaxPrefixLength)
+            throw new ExecutionError($"`prefix` must be at most {Troc.Domain.Search.SearchSuggestions.MaxPrefixLength} characters.") { Code = "PREFIX_TOO_LONG" };
+        var size = first ?? Troc.Domain.Search.SearchSuggestions.DefaultFirst;
+        if (size is < 1 or > Troc.Domain.Search.SearchSuggestions.MaxFirst)
+            throw new ExecutionError($"`first` must be between 1 and {Troc.Domain.Search.SearchSuggestions.MaxFirst}.") { Code = "FIRST_OUT_OF_RANGE" };
+        return await suggestions.SuggestAsync(prefix, size, cancellationToken);
+    }
+
     private static async Task<GeoPoint> CentreAsync(NearInput near, PlaceDirectory places, CancellationToken cancellationToken)
     {
         if (!double.IsFinite(near.RadiusKm) || near.RadiusKm <= 0 || near.RadiusKm > ListingSearch.MaxRadiusKm)

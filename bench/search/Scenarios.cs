@@ -78,6 +78,12 @@ public static class Scenarios
         }
         """;
 
+    private const string SuggestionsOperation = """
+        query Suggest($prefix: String!) {
+          searchSuggestions(prefix: $prefix) { text kind listingCount category { id label } }
+        }
+        """;
+
     private static readonly GeoPoint Lyon = new(45.7640, 4.8357);
     private static readonly GeoPoint Paris = new(48.8566, 2.3522);
 
@@ -106,6 +112,8 @@ public static class Scenarios
             Search("typo: « bycyclette »",
                 new { query = "bycyclette" },
                 new ListingSearchCriteria { Text = "bycyclette", Order = ListingSearchOrder.Relevance }),
+            new Scenario("searchSuggestions « mach »", SuggestionsOperation, new { prefix = "mach" },
+                (_, source) => Task.FromResult<List<NpgsqlCommand>>([new SearchSuggestions(source).CreateCommand("mach", SearchSuggestions.DefaultFirst)!])),
         ];
     }
 
