@@ -81,6 +81,10 @@ public sealed class SearchQueries
         };
 
         criteria = await search.ResolveTypoToleranceAsync(criteria, cancellationToken);
+        // The counts do not depend on the page: when the operation asks for them, their statement runs on its own
+        // connection while the page and its listings load, instead of after them.
+        var wantsCounts = context.SubFields?.Values.Any(f => f.Field.Name.StringValue is "totalCount" or "facets") == true;
+        var facets = wantsCounts ? search.FacetsAsync(criteria, cancellationToken) : null;
         ListingSearchPage page;
         try
         {
@@ -88,6 +92,7 @@ public sealed class SearchQueries
         }
         catch (InvalidSearchCursorException)
         {
+            if (facets is not null) await facets.ContinueWith(_ => { }, TaskScheduler.Default);
             throw PageRequest.InvalidCursor("after");
         }
 
@@ -103,7 +108,7 @@ public sealed class SearchQueries
             HasPreviousPage: after is not null,
             StartCursor: page.Hits.Count > 0 ? page.Hits[0].Cursor : null,
             EndCursor: page.Hits.Count > 0 ? page.Hits[^1].Cursor : null);
-        return new ListingSearchResult(edges, pageInfo, () => search.FacetsAsync(criteria, cancellationToken));
+        return new ListingSearchResult(edges, pageInfo, () => facets ?? search.FacetsAsync(criteria, cancellationToken));
     }
 
     [GraphQLMetadata("searchSuggestions")]
