@@ -20,8 +20,9 @@ namespace Troc.Domain.Persistence.Migrations
                 -- Facets and totalCount of broad searches (no text, the whole country: every active listing) read this
                 -- narrow index only (index-only scan) instead of every row of the table.
                 CREATE INDEX ix_listings_active_category_condition ON listings (category_id, condition) WHERE status = 'Active';
-                -- searchSuggestions: active titles starting with a folded prefix, as a range scan.
-                CREATE INDEX ix_listings_active_search_title_prefix ON listings (search_title text_pattern_ops) WHERE status = 'Active';
+                -- searchSuggestions: active titles starting with a folded prefix, as a range of an index-only scan (the
+                -- title rides along for display): « v » reads ~45 index pages instead of 4,000 rows.
+                CREATE INDEX ix_listings_active_search_title_prefix ON listings (search_title text_pattern_ops) INCLUDE (title) WHERE status = 'Active';
                 """);
         }
 
