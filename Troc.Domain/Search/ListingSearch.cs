@@ -45,6 +45,13 @@ public sealed record ListingSearchCriteria
 
     public ListingSearchOrder Order { get; init; } = ListingSearchOrder.Newest;
 
+    /// <summary>
+    /// Whether plain words also match titles within typo distance: null lets the search decide (plain words without
+    /// websearch operators: yes); <see cref="ListingSearch.ResolveTypoToleranceAsync"/> turns it off when exact full-text
+    /// matching already finds enough.
+    /// </summary>
+    public bool? TypoTolerant { get; init; }
+
     public bool HasText => !string.IsNullOrWhiteSpace(Text);
 }
 
@@ -73,10 +80,18 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
     public const int MaxQueryLength = 200;
     public const double MaxRadiusKm = 500;
 
-    /// <summary>Text matches the document, or (for plain words, no websearch operators) its title within typo distance.</summary>
-    private const string TextMatch =
-        "(l.search_document @@ websearch_to_tsquery('troc_french', troc_search_text(@q)) " +
-        "OR (@fuzzy AND troc_search_text(@q) <% l.search_title))";
+    /// <summary>
+    /// With typo tolerance, exact full-text matching must find fewer than this many listings before titles within typo
+    /// distance are searched as well (a trigram scan of the titles costs far more than the full-text index).
+    /// </summary>
+    public const int TypoFallbackBelow = 20;
+
+    /// <summary>Text matches the document.</summary>
+    private const string ExactTextMatch = "l.search_document @@ websearch_to_tsquery('troc_french', troc_search_text(@q))";
+
+    /// <summary>Text matches the document, or (plain words, no websearch operators) the title within typo distance.</summary>
+    private const string TypoTolerantTextMatch =
+        "(l.search_document @@ websearch_to_tsquery('troc_french', troc_search_text(@q)) OR troc_search_text(@q) <% l.search_title)";
 
     private const string Rank =
         "((CASE WHEN l.search_title = troc_search_text(@q) THEN 10 ELSE 0 END)::float8 " +
@@ -89,8 +104,35 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
         ListingSearchCriteria criteria, string? after, int first, CancellationToken cancellationToken = default)
     {
         var order = EffectiveOrder(criteria);
+        await using var command = CreatePageCommand(criteria, after, first);
+        var hits = new List<ListingSearchHit>(first + 1);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0);
+                var next = order == ListingSearchOrder.Newest
+                    ? new SearchCursor(order, 0, reader.GetFieldValue<DateTime>(1).Ticks, id)
+                    : new SearchCursor(order, reader.GetDouble(1), 0, id);
+                double? km = reader.IsDBNull(2) ? null : RoundKm(reader.GetDouble(2));
+                hits.Add(new ListingSearchHit(id, next.Encode(), km));
+            }
+        }
+        var hasNext = hits.Count > first;
+        if (hasNext) hits.RemoveAt(hits.Count - 1);
+        return new ListingSearchPage(hits, hasNext);
+    }
+
+    /// <summary>
+    /// The statement behind <see cref="PageAsync"/>: one row per hit (id, sort key, distance in metres or null), at most
+    /// <paramref name="first"/> + 1 rows. Public so that the benchmark runs exactly the SQL the server runs.
+    /// </summary>
+    /// <exception cref="InvalidSearchCursorException">When <paramref name="after"/> is not a cursor of this order.</exception>
+    public NpgsqlCommand CreatePageCommand(ListingSearchCriteria criteria, string? after, int first)
+    {
+        var order = EffectiveOrder(criteria);
         var cursor = after is null ? null : SearchCursor.Decode(after, order);
-        await using var command = dataSource.CreateCommand();
+        var command = dataSource.CreateCommand();
         var where = Where(criteria, command);
         var key = order switch
         {
@@ -121,38 +163,50 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
             _ => "s.key DESC, s.id DESC",
         };
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = first + 1 });
-        command.CommandText = $"""
-            SELECT s.id, s.key, s.distance FROM (
-                SELECT l.id, {key} AS key, {distance} AS distance FROM listings l WHERE {where}
-            ) s
-            {keyset}
-            ORDER BY {orderBy}
+        command.CommandText = order == ListingSearchOrder.Distance
+            ? NearestFirst(where, distance, cursor is not null)
+            : $"""
+                SELECT s.id, s.key, s.distance FROM (
+                    SELECT l.id, {key} AS key, {distance} AS distance FROM listings l WHERE {where}
+                ) s
+                {keyset}
+                ORDER BY {orderBy}
+                LIMIT @limit
+                """;
+        return command;
+    }
+
+    /// <summary>
+    /// DISTANCE order in two steps, so that the GiST index walks outwards from the point (KNN, <c>ORDER BY &lt;-&gt;</c>,
+    /// the radius as its bounding box) instead of fetching the whole circle and sorting it. Step 1 takes the first
+    /// rows in index order, which is by distance only; blurred points are shared by every listing of a ~1 km cell, so
+    /// many rows tie, and the index returns ties in no particular order. Step 2 therefore re-reads the small disc up to
+    /// the farthest distance of step 1 and orders it by (distance, id): a tie group straddling the page boundary comes
+    /// back whole and in id order, which keeps keyset paging free of holes and duplicates.
+    /// </summary>
+    private static string NearestFirst(string where, string distance, bool hasCursor)
+    {
+        var key = $"(l.public_location <-> {Point})";
+        var keyset = hasCursor ? $" AND ({key} > @after_key OR ({key} = @after_key AND l.id > @after_id))" : "";
+        return $"""
+            WITH nearest AS MATERIALIZED (
+                SELECT {key} AS key FROM listings l
+                WHERE {where}{keyset}
+                ORDER BY {key}
+                LIMIT @limit
+            )
+            SELECT l.id, {key} AS key, {distance} AS distance FROM listings l
+            WHERE {where}{keyset}
+              AND l.public_location && _ST_Expand({Point}, (SELECT max(key) FROM nearest) * 1.01 + 1)
+              AND {key} <= (SELECT max(key) FROM nearest)
+            ORDER BY 2, l.id
             LIMIT @limit
             """;
-
-        var hits = new List<ListingSearchHit>(first + 1);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetGuid(0);
-                var next = order == ListingSearchOrder.Newest
-                    ? new SearchCursor(order, 0, reader.GetFieldValue<DateTime>(1).Ticks, id)
-                    : new SearchCursor(order, reader.GetDouble(1), 0, id);
-                double? km = reader.IsDBNull(2) ? null : RoundKm(reader.GetDouble(2));
-                hits.Add(new ListingSearchHit(id, next.Encode(), km));
-            }
-        }
-        var hasNext = hits.Count > first;
-        if (hasNext) hits.RemoveAt(hits.Count - 1);
-        return new ListingSearchPage(hits, hasNext);
     }
 
     public async Task<ListingSearchFacets> FacetsAsync(ListingSearchCriteria criteria, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand();
-        var where = Where(criteria, command);
-        command.CommandText = $"SELECT l.category_id, l.condition, count(*)::int FROM listings l WHERE {where} GROUP BY 1, 2";
+        await using var command = CreateFacetsCommand(criteria);
         var categories = new Dictionary<int, int>();
         var conditions = new Dictionary<ItemCondition, int>();
         var total = 0;
@@ -223,6 +277,18 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
         return facets;
     }
 
+    /// <summary>
+    /// The statement behind <see cref="FacetsAsync"/>: one row per (subcategory, condition) pair with its count. Public so
+    /// that the benchmark runs exactly the SQL the server runs.
+    /// </summary>
+    public NpgsqlCommand CreateFacetsCommand(ListingSearchCriteria criteria)
+    {
+        var command = dataSource.CreateCommand();
+        var where = Where(criteria, command);
+        command.CommandText = $"SELECT l.category_id, l.condition, count(*)::int FROM listings l WHERE {where} GROUP BY 1, 2";
+        return command;
+    }
+
     /// <summary>The given category ids with their subcategories; ids that name no category are left out.</summary>
     public async Task<(IReadOnlyList<int> Expanded, IReadOnlyList<int> Unknown)> ExpandCategoriesAsync(
         IReadOnlyCollection<int> categoryIds, CancellationToken cancellationToken = default)
@@ -235,6 +301,33 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
             while (await reader.ReadAsync(cancellationToken))
                 found.Add(reader.GetInt32(0));
         return (found, categoryIds.Where(id => !found.Contains(id)).Distinct().ToList());
+    }
+
+    /// <summary>
+    /// Decides typo tolerance once per search, so that every page and the facets agree: plain words get it only when
+    /// exact full-text matching (with all the other filters) finds fewer than <see cref="TypoFallbackBelow"/> listings
+    /// — « bycyclette » finds bicycles, while « vélo » does not also scan every title for near spellings of itself.
+    /// </summary>
+    public async Task<ListingSearchCriteria> ResolveTypoToleranceAsync(ListingSearchCriteria criteria, CancellationToken cancellationToken = default)
+    {
+        if (!criteria.HasText || criteria.TypoTolerant is not null) return criteria;
+        if (!IsPlainWords(criteria.Text!.Trim())) return criteria with { TypoTolerant = false };
+        await using var command = CreateExactMatchCountCommand(criteria);
+        var exact = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return criteria with { TypoTolerant = exact < TypoFallbackBelow };
+    }
+
+    /// <summary>
+    /// The statement behind <see cref="ResolveTypoToleranceAsync"/>: how many listings (capped at
+    /// <see cref="TypoFallbackBelow"/>) the search finds without typo tolerance.
+    /// </summary>
+    public NpgsqlCommand CreateExactMatchCountCommand(ListingSearchCriteria criteria)
+    {
+        var command = dataSource.CreateCommand();
+        var where = Where(criteria with { TypoTolerant = false }, command);
+        command.Parameters.Add(new NpgsqlParameter("cap", NpgsqlDbType.Integer) { Value = TypoFallbackBelow });
+        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM listings l WHERE {where} LIMIT @cap) exact";
+        return command;
     }
 
     /// <summary>RELEVANCE without text means nothing to rank by: such a search is ordered by NEWEST.</summary>
@@ -254,15 +347,17 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
         {
             var text = criteria.Text!.Trim();
             command.Parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = text });
-            command.Parameters.Add(new NpgsqlParameter("fuzzy", NpgsqlDbType.Boolean) { Value = IsPlainWords(text) });
-            where.Append(" AND ").Append(TextMatch);
+            where.Append(" AND ").Append(criteria.TypoTolerant ?? IsPlainWords(text) ? TypoTolerantTextMatch : ExactTextMatch);
         }
         if (criteria.Near is { } near)
         {
             command.Parameters.Add(new NpgsqlParameter("lat", NpgsqlDbType.Double) { Value = near.Latitude });
             command.Parameters.Add(new NpgsqlParameter("lon", NpgsqlDbType.Double) { Value = near.Longitude });
             command.Parameters.Add(new NpgsqlParameter("radius", NpgsqlDbType.Double) { Value = criteria.RadiusKm * 1000 });
-            where.Append($" AND ST_DWithin(l.public_location, {Point}, @radius)");
+            // ST_DWithin spelled out as what it expands to (bounding box && for the GiST index, then the exact spheroid
+            // test): with ST_DWithin itself the planner counts the radius twice, estimates ~1 row, and never picks the
+            // KNN index scan for DISTANCE order.
+            where.Append($" AND l.public_location && _ST_Expand({Point}, @radius) AND _ST_DWithin(l.public_location, {Point}, @radius, true)");
         }
         if (criteria.CategoryIds is { } categories)
         {

@@ -19,6 +19,7 @@ public static class ListingsHosting
         services.AddSingleton<Seed.DemoSeed>();
         services.AddScoped<ListingById>();
         services.AddSingleton<Troc.Domain.Search.ListingSearch>();
+        services.AddSingleton<Troc.Domain.Search.SearchSuggestions>();
         services.AddScoped<FavoriteCountByListingId>();
         services.AddScoped<FavoriteByUserAndListing>();
         services.AddSingleton<INodeResolver, ListingNodeResolver>();

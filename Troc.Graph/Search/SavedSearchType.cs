@@ -73,7 +73,7 @@ public sealed class SavedSearchType : ObjectGraphType<SavedSearch>
                     ?? (criteria.HasText ? ListingSearchOrder.Relevance : ListingSearchOrder.Newest);
                 if (ListingSearchArguments.CheckOrder(criteria, order) is { } error) throw error.ToExecutionError();
                 var services = context.RequestServices!;
-                return await ListingSearchPages.PageAsync(criteria with { Order = order }, context.GetArgument<string?>("after"), size,
+                return await ListingSearchPages.PageAsync(context, criteria with { Order = order }, context.GetArgument<string?>("after"), size,
                     services.GetRequiredService<ListingSearch>(), services.GetRequiredService<ListingById>(), context.CancellationToken);
             });
     }

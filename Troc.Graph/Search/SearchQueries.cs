@@ -54,7 +54,30 @@ public sealed class SearchQueries
         var (validated, error) = await ListingSearchArguments.BuildAsync(
             query, near, where, order, context.User.UserId(), search, places, dbFactory, cancellationToken);
         if (error is not null) throw error.ToExecutionError();
-        return await ListingSearchPages.PageAsync(validated!.Criteria, after, size, search, listings, cancellationToken);
+        return await ListingSearchPages.PageAsync(context, validated!.Criteria, after, size, search, listings, cancellationToken);
+    }
+
+    [GraphQLMetadata("searchSuggestions")]
+    [Description(
+        "As-you-type completions for the search box: title words of listings on offer, catalogue item types and categories " +
+        "whose words start with `prefix` (accents and case do not matter), the most listings first, each with how many listings it leads to. " +
+        "A blank prefix gives an empty list. Errors (in `errors`, with `extensions.code`): `PREFIX_TOO_LONG` past 100 characters, " +
+        "`FIRST_OUT_OF_RANGE` unless 1 ≤ first ≤ 20.")]
+    [OutputType(typeof(GraphQL.Types.NonNullGraphType<GraphQL.Types.ListGraphType<GraphQL.Types.NonNullGraphType<SearchSuggestionType>>>))]
+    public static async Task<IReadOnlyList<SearchSuggestion>> SearchSuggestions(
+        [FromServices] SearchSuggestions suggestions,
+        CancellationToken cancellationToken,
+        [Description("What has been typed so far, at most 100 characters.")]
+        string prefix,
+        [Description("How many suggestions to return, 1 to 20 (default 8).")]
+        int? first = Troc.Domain.Search.SearchSuggestions.DefaultFirst)
+    {
+        if (prefix.Length > Troc.Domain.Search.SearchSuggestions.MaxPrefixLength)
+            throw new ExecutionError($"`prefix` must be at most {Troc.Domain.Search.SearchSuggestions.MaxPrefixLength} characters.") { Code = "PREFIX_TOO_LONG" };
+        var size = first ?? Troc.Domain.Search.SearchSuggestions.DefaultFirst;
+        if (size is < 1 or > Troc.Domain.Search.SearchSuggestions.MaxFirst)
+            throw new ExecutionError($"`first` must be between 1 and {Troc.Domain.Search.SearchSuggestions.MaxFirst}.") { Code = "FIRST_OUT_OF_RANGE" };
+        return await suggestions.SuggestAsync(prefix, size, cancellationToken);
     }
 }
 
@@ -62,9 +85,14 @@ public sealed class SearchQueries
 public static class ListingSearchPages
 {
     /// <summary>One page of a validated search, as `searchListings` and `SavedSearch.results` return it.</summary>
-    public static async Task<ListingSearchResult> PageAsync(
+    public static async Task<ListingSearchResult> PageAsync(IResolveFieldContext context,
         ListingSearchCriteria criteria, string? after, int size, ListingSearch search, ListingById listings, CancellationToken cancellationToken)
     {
+        criteria = await search.ResolveTypoToleranceAsync(criteria, cancellationToken);
+        // The counts do not depend on the page: when the operation asks for them, their statement runs on its own
+        // connection while the page and its listings load, instead of after them.
+        var wantsCounts = context.SubFields?.Values.Any(f => f.Field.Name.StringValue is "totalCount" or "facets") == true;
+        var facets = wantsCounts ? search.FacetsAsync(criteria, cancellationToken) : null;
         ListingSearchPage page;
         try
         {
@@ -72,6 +100,7 @@ public static class ListingSearchPages
         }
         catch (InvalidSearchCursorException)
         {
+            if (facets is not null) await facets.ContinueWith(_ => { }, TaskScheduler.Default);
             throw PageRequest.InvalidCursor("after");
         }
 
@@ -87,7 +116,7 @@ public static class ListingSearchPages
             HasPreviousPage: after is not null,
             StartCursor: page.Hits.Count > 0 ? page.Hits[0].Cursor : null,
             EndCursor: page.Hits.Count > 0 ? page.Hits[^1].Cursor : null);
-        return new ListingSearchResult(edges, pageInfo, () => search.FacetsAsync(criteria, cancellationToken),
+        return new ListingSearchResult(edges, pageInfo, () => facets ?? search.FacetsAsync(criteria, cancellationToken),
             () => search.ItemTypeFacetsAsync(criteria, cancellationToken));
     }
 }

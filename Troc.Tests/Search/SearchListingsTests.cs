@@ -305,3 +305,60 @@ public sealed class SearchListingsTests(SearchApp app) : IClassFixture<SearchApp
         Assert.Equal("PAGINATION_INVALID", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 }
+
+public sealed class SearchTuningTests(SearchApp app) : IClassFixture<SearchApp>
+{
+    [Fact]
+    public async Task Near_spellings_are_searched_only_when_exact_matches_are_few()
+    {
+        var town = new GeoPoint(44.84, -0.58);
+        var village = new GeoPoint(45.9, 1.3);
+        var typo = await app.SeedAsync("Gyroppode Segway", village);
+        var nearTypo = await app.SeedAsync("Gyropode tout-terrain", village);
+        for (var i = 0; i < Troc.Domain.Search.ListingSearch.TypoFallbackBelow; i++)
+            await app.SeedAsync($"Gyropode {i}", town);
+
+        // Enough exact matches: the typo'd title is not added to them.
+        var everywhere = await SearchAsync(app.CreateGraphQLClient(), new { query = "gyropode", first = 50 });
+        // Around the village, exact matching finds one: near spellings count too, in the page and in totalCount.
+        var aroundVillage = await SearchAsync(app.CreateGraphQLClient(), new
+        {
+            query = "gyropode",
+            near = new { latitude = village.Latitude, longitude = village.Longitude, radiusKm = 5.0 },
+        });
+
+        Assert.Equal(Troc.Domain.Search.ListingSearch.TypoFallbackBelow + 1, everywhere["totalCount"]!.GetValue<int>());
+        Assert.DoesNotContain(ListingId(typo), Ids(everywhere));
+        Assert.Equal(new[] { ListingId(nearTypo), ListingId(typo) }.Order(), Ids(aroundVillage).Order());
+        Assert.Equal(2, aroundVillage["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Distance_pages_split_a_cell_shared_by_many_listings_without_holes_or_duplicates()
+    {
+        var centre = new GeoPoint(43.3, 5.4);
+        var sameCell = new List<Guid>();
+        for (var i = 0; i < 9; i++)
+            sameCell.Add(await app.SeedAsync($"Palmier en pot {i}", new GeoPoint(centre.Latitude + 0.03, centre.Longitude)));
+        var nearer = await app.SeedAsync("Palmier nain", new GeoPoint(centre.Latitude + 0.01, centre.Longitude));
+        var farther = await app.SeedAsync("Palmier dattier", new GeoPoint(centre.Latitude + 0.08, centre.Longitude));
+        var near = new { latitude = centre.Latitude, longitude = centre.Longitude, radiusKm = 20.0 };
+
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await SearchAsync(app.CreateGraphQLClient(), new { query = "palmier", near, order = "DISTANCE", first = 4, after });
+            seen.AddRange(Ids(page));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+
+        // Nearest first, then the nine of the shared cell in id order (PostgreSQL orders uuids as their hex text), then the farthest: 11 ids, each once.
+        var expected = new[] { ListingId(nearer) }
+            .Concat(sameCell.OrderBy(id => id.ToString("N"), StringComparer.Ordinal).Select(ListingId))
+            .Append(ListingId(farther))
+            .ToList();
+        Assert.Equal(expected, seen);
+    }
+}

@@ -10,7 +10,7 @@ using Troc.Tests.Listings;
 namespace Troc.Tests.Search;
 
 /// <summary>A host of its own for search tests, so that counts depend only on what these tests create.</summary>
-public sealed class SearchApp : TrocAppFactory
+public class SearchApp : TrocAppFactory
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Guid? _ownerId;
