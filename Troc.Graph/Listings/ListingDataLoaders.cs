@@ -11,7 +11,7 @@ public sealed class ListingById(IDbContextFactory<TrocDbContext> dbFactory) : Ba
     protected override async Task<IReadOnlyDictionary<Guid, Listing>> FetchAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Listings.AsNoTracking().Where(l => keys.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
+        return await LoaderQueries.ListingsByIds(db, keys).ToDictionaryAsync(l => l.Id, cancellationToken);
     }
 }
 

@@ -12,7 +12,8 @@ namespace Troc.Bench.Search;
 /// category, the typo-tolerance check of text searches, the page, the facets behind `totalCount`).
 /// </summary>
 public sealed class Scenario(
-    string name, string query, object variables, Func<ListingSearch, NpgsqlDataSource, Task<List<NpgsqlCommand>>> commands)
+    string name, string query, object variables, Func<ListingSearch, NpgsqlDataSource, Task<List<NpgsqlCommand>>> commands,
+    Func<NpgsqlDataSource, IReadOnlyList<object[]>, Task>? loadFields = null)
 {
     public string Name { get; } = name;
 
@@ -20,25 +21,31 @@ public sealed class Scenario(
 
     public object Variables { get; } = variables;
 
-    /// <summary>Runs the statements in the server's order, reading every row; returns the number of rows of the first.</summary>
+    /// <summary>
+    /// Runs the statements in the server's order, reading every row; then <c>loadFields</c> runs, with the first
+    /// statement's rows, the batch loaders' own SQL for what the GraphQL operation selects (the page's listings and their
+    /// categories, a suggestion's category), as the server does. Returns the number of rows of the first statement.
+    /// </summary>
     public async Task<int> RunRawAsync(ListingSearch search, NpgsqlDataSource dataSource)
     {
-        var rows = -1;
+        List<object[]>? first = null;
         foreach (var command in await commands(search, dataSource))
         {
             await using (command)
             await using (var reader = await command.ExecuteReaderAsync())
             {
-                var n = 0;
+                var rows = new List<object[]>();
                 while (await reader.ReadAsync())
                 {
-                    for (var i = 0; i < reader.FieldCount; i++) reader.GetValue(i);
-                    n++;
+                    var values = new object[reader.FieldCount];
+                    reader.GetValues(values);
+                    rows.Add(values);
                 }
-                if (rows < 0) rows = n;
+                first ??= rows;
             }
         }
-        return rows;
+        if (loadFields is not null && first is not null) await loadFields(dataSource, first);
+        return first?.Count ?? -1;
     }
 
     public async Task<string> ExplainAsync(ListingSearch search, NpgsqlDataSource dataSource)
@@ -89,6 +96,7 @@ public static class Scenarios
 
     public static async Task<IReadOnlyList<Scenario>> CreateAsync(ServerProcess server, NpgsqlDataSource dataSource)
     {
+        var loaders = RawLoaders.Capture(dataSource);
         var categories = await server.PostAsync("{ categories { id slug } }", null);
         var sportId = categories!["categories"]!.AsArray().Single(c => c!["slug"]!.GetValue<string>() == "sport-plein-air")!["id"]!.GetValue<string>();
         await using var lookup = dataSource.CreateCommand("SELECT id FROM categories WHERE slug = 'sport-plein-air'");
@@ -98,26 +106,27 @@ public static class Scenarios
         [
             Search("text only: « vélo enfant »",
                 new { query = "vélo enfant" },
-                new ListingSearchCriteria { Text = "vélo enfant", Order = ListingSearchOrder.Relevance }),
+                new ListingSearchCriteria { Text = "vélo enfant", Order = ListingSearchOrder.Relevance }, loaders),
             Search("text + 10 km: « lampe » around Lyon",
                 new { query = "lampe", near = new { latitude = Lyon.Latitude, longitude = Lyon.Longitude, radiusKm = 10.0 } },
-                new ListingSearchCriteria { Text = "lampe", Near = Lyon, RadiusKm = 10, Order = ListingSearchOrder.Relevance }),
+                new ListingSearchCriteria { Text = "lampe", Near = Lyon, RadiusKm = 10, Order = ListingSearchOrder.Relevance }, loaders),
             Search("category Sport + 30 km around Paris, DISTANCE",
                 new { near = new { latitude = Paris.Latitude, longitude = Paris.Longitude, radiusKm = 30.0 }, where = new { categoryIds = new[] { sportId } }, order = "DISTANCE" },
-                new ListingSearchCriteria { Near = Paris, RadiusKm = 30, CategoryIds = [sportKey], Order = ListingSearchOrder.Distance },
+                new ListingSearchCriteria { Near = Paris, RadiusKm = 30, CategoryIds = [sportKey], Order = ListingSearchOrder.Distance }, loaders,
                 expandCategories: true),
             Search("no query, NEWEST (all of France)",
                 new { order = "NEWEST" },
-                new ListingSearchCriteria { Order = ListingSearchOrder.Newest }),
+                new ListingSearchCriteria { Order = ListingSearchOrder.Newest }, loaders),
             Search("typo: « bycyclette »",
                 new { query = "bycyclette" },
-                new ListingSearchCriteria { Text = "bycyclette", Order = ListingSearchOrder.Relevance }),
+                new ListingSearchCriteria { Text = "bycyclette", Order = ListingSearchOrder.Relevance }, loaders),
             new Scenario("searchSuggestions « mach »", SuggestionsOperation, new { prefix = "mach" },
-                (_, source) => Task.FromResult<List<NpgsqlCommand>>([new SearchSuggestions(source).CreateCommand("mach", SearchSuggestions.DefaultFirst)!])),
+                (_, source) => Task.FromResult<List<NpgsqlCommand>>([new SearchSuggestions(source).CreateCommand("mach", SearchSuggestions.DefaultFirst)!]),
+                (source, rows) => loaders.LoadCategoriesAsync(source, rows.Select(r => r[3]).OfType<int>().ToList())),
         ];
     }
 
-    private static Scenario Search(string name, object variables, ListingSearchCriteria criteria, bool expandCategories = false) =>
+    private static Scenario Search(string name, object variables, ListingSearchCriteria criteria, RawLoaders loaders, bool expandCategories = false) =>
         new(name, SearchOperation, variables, async (search, _) =>
         {
             var effective = criteria;
@@ -130,5 +139,5 @@ public static class Scenarios
             // Typo tolerance is decided once per search, with one capped count (text searches only), as the server does.
             effective = await search.ResolveTypoToleranceAsync(effective);
             return [search.CreatePageCommand(effective, null, PageSize), search.CreateFacetsCommand(effective)];
-        });
+        }, (source, rows) => loaders.LoadListingsAsync(source, rows.Take(PageSize).Select(r => (Guid)r[0]).ToList()));
 }
