@@ -55,8 +55,13 @@ public sealed class S3ServerProcess : IDisposable
         ForcePathStyle = true,
     };
 
+    private bool _disposed;
+
+    /// <summary>Stops the server; a second call (a fixture disposed both ways) does nothing.</summary>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         try
         {
             _process.StandardInput.Close();
