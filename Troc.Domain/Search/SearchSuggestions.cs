@@ -23,8 +23,9 @@ public sealed record SearchSuggestion(string Text, SearchSuggestionKind Kind, in
 /// As-you-type completions of the search box, accent- and case-insensitive, in one statement:
 /// <list type="bullet">
 /// <item>title words: the first words of active titles that start with the prefix (a range scan of a partial index on
-/// the folded title), grouped, as many words as the prefix has; the count is exact: the active listings whose title
-/// starts with those words;</item>
+/// the folded title), grouped, as many words as the prefix has, the most frequent first; the count is what a search
+/// for those words finds (so « vélo » counts every listing about bikes, not only titles starting with it), capped at
+/// <see cref="CountCap"/>;</item>
 /// <item>categories whose label starts with the prefix; the count is exact: active listings filed under it or its subcategories;</item>
 /// <item>catalogue item types whose label starts with the prefix; the count is the number of active listings a search
 /// for the label finds, capped at <see cref="CountCap"/> (an approximation for very common things).</item>
@@ -102,18 +103,25 @@ public sealed class SearchSuggestions(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter("item_types", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = itemTypes });
         // The LIKE patterns are immutable expressions of @prefix: folded when planned, so the prefix index applies.
         command.CommandText = """
-            (SELECT 'TitleWords', mode() WITHIN GROUP (ORDER BY t.display), count(*)::int, NULL::int
-             FROM (
-                 SELECT array_to_string((string_to_array(l.search_title, ' '))[1:@words], ' ') AS term,
-                        rtrim(array_to_string((string_to_array(lower(l.title), ' '))[1:@words], ' '), ' ,.;:!?–-') AS display
-                 FROM listings l
-                 WHERE l.status = 'Active'
-                   AND l.search_title LIKE (replace(replace(replace(troc_search_text(@prefix), '\', '\\'), '%', '\%'), '_', '\_') || '%')
-             ) t
-             WHERE t.term ~ '[[:alnum:]]$'
-             GROUP BY t.term
-             ORDER BY count(*) DESC, t.term
-             LIMIT @first)
+            -- The most frequent title beginnings, each counted as the search for those words would count it (capped).
+            SELECT 'TitleWords', w.display, (
+                SELECT count(*) FROM (
+                    SELECT 1 FROM listings l
+                    WHERE l.status = 'Active' AND l.search_document @@ plainto_tsquery('troc_french', troc_search_text(w.display))
+                    LIMIT @cap) matching)::int, NULL::int
+            FROM (
+                SELECT mode() WITHIN GROUP (ORDER BY t.display) AS display
+                FROM (
+                    SELECT array_to_string((string_to_array(l.search_title, ' '))[1:@words], ' ') AS term,
+                           rtrim(array_to_string((string_to_array(lower(l.title), ' '))[1:@words], ' '), ' ,.;:!?–-') AS display
+                    FROM listings l
+                    WHERE l.status = 'Active'
+                      AND l.search_title LIKE (replace(replace(replace(troc_search_text(@prefix), '\', '\\'), '%', '\%'), '_', '\_') || '%')
+                ) t
+                WHERE t.term ~ '[[:alnum:]]$'
+                GROUP BY t.term
+                ORDER BY count(*) DESC, t.term
+                LIMIT @first) w
             UNION ALL
             (SELECT 'Category', c.label, (
                  SELECT count(*) FROM listings l

@@ -30,8 +30,8 @@ public sealed class SearchSuggestionType : ObjectGraphType<SearchSuggestion>
             .Description("Where the suggestion comes from.")
             .Resolve(context => context.Source.Kind);
         Field<NonNullGraphType<IntGraphType>>("listingCount")
-            .Description("How many listings on offer it leads to: for TITLE_WORDS, those whose title starts with `text`; for CATEGORY, " +
-                "those filed under it; for ITEM_TYPE, those a search for `text` finds, counted up to 1000.")
+            .Description("How many listings on offer it leads to: for CATEGORY, those filed under it; for TITLE_WORDS and ITEM_TYPE, " +
+                "those a search for `text` finds, counted up to 1000.")
             .Resolve(context => context.Source.ListingCount);
         Field<CategoryType>("category")
             .Description("The category of a CATEGORY suggestion; null for the other kinds.")

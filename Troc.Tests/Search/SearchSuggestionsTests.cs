@@ -126,6 +126,20 @@ public sealed class SearchSuggestionsTests(SuggestionsApp app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Title_words_count_what_the_search_for_them_finds_not_only_titles_starting_with_them()
+    {
+        await app.SeededAsync();
+        await app.SeedAsync("Quokka en peluche");
+        await app.SeedAsync("Vieux quokka en bois");
+
+        var suggestion = Assert.Single(Rows(await SuggestAsync("quok")));
+        var search = await app.CreateGraphQLClient().PostAsync("{ searchListings(query: \"quokka\") { totalCount } }");
+
+        Assert.Equal(("quokka", "TITLE_WORDS", 2), suggestion);
+        Assert.Equal(2, search.EnsureNoErrors().Data!["searchListings"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Archived_listings_are_not_counted()
     {
         await app.SeededAsync();
