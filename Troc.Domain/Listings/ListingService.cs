@@ -37,15 +37,14 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
     public static readonly RuleViolation TooManyImages = new("images", "TOO_MANY_IMAGES", ListingRules.TooManyImagesMessage);
 
     /// <summary>
-    /// The checks of <see cref="CreateAsync"/> that depend only on the draft (field rules, categories), so that a
-    /// refused draft is answered before any photo is processed or stored.
+    /// Every check of <see cref="CreateAsync"/> (field rules, categories, item type and want choices, the active-listing
+    /// limit) without creating anything, so that a refused listing is answered before any photo is processed or stored.
     /// </summary>
-    public async Task<IReadOnlyList<RuleViolation>> CheckDraftAsync(ListingDraft draft, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RuleViolation>> CheckCreateAsync(Guid ownerId, ListingDraft draft, CancellationToken cancellationToken,
+        ItemTypeChoice? itemType = null, IReadOnlyList<WantChoice?>? wantChoices = null)
     {
-        var violations = ListingRules.Check(draft);
-        if (violations.Count > 0) return violations;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await CheckCategoriesAsync(db, draft, cancellationToken);
+        return (await CheckCreateAsync(db, ownerId, draft, itemType, wantChoices, cancellationToken)).Violations;
     }
 
     /// <summary>
@@ -57,14 +56,7 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
         IReadOnlyList<StoredImage>? images = null, ItemTypeChoice? itemType = null, IReadOnlyList<WantChoice?>? wantChoices = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var violations = ListingRules.Check(draft);
-        violations.AddRange(await CheckCategoriesAsync(db, draft, cancellationToken));
-        var reading = await understanding.ReadAsync(db, draft.Title.Trim(), draft.Description.Trim(), itemType ?? ItemTypeChoice.Automatic,
-            reread: true, draft.Wants, wantChoices, cancellationToken);
-        violations.AddRange(reading.Violations);
-        var active = await db.Listings.CountAsync(l => l.OwnerId == ownerId && l.Status == ListingStatus.Active, cancellationToken);
-        if (active >= ListingRules.MaxActiveListingsPerOwner)
-            violations.Add(new("", "ACTIVE_LISTING_LIMIT", $"Vous avez déjà {ListingRules.MaxActiveListingsPerOwner} annonces en ligne : archivez-en une pour en publier une autre."));
+        var (violations, reading) = await CheckCreateAsync(db, ownerId, draft, itemType, wantChoices, cancellationToken);
         if (violations.Count > 0) return new ListingResult(null, violations);
 
         if (images?.Count > ListingRules.MaxImages) return ListingResult.Failed(TooManyImages);
@@ -219,6 +211,20 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
         {
             return Task.FromResult(new List<RuleViolation> { new(field, refused.Code, refused.Message) });
         }
+    }
+
+    private async Task<(List<RuleViolation> Violations, ListingReading Reading)> CheckCreateAsync(TrocDbContext db, Guid ownerId,
+        ListingDraft draft, ItemTypeChoice? itemType, IReadOnlyList<WantChoice?>? wantChoices, CancellationToken cancellationToken)
+    {
+        var violations = ListingRules.Check(draft);
+        violations.AddRange(await CheckCategoriesAsync(db, draft, cancellationToken));
+        var reading = await understanding.ReadAsync(db, draft.Title.Trim(), draft.Description.Trim(), itemType ?? ItemTypeChoice.Automatic,
+            reread: true, draft.Wants, wantChoices, cancellationToken);
+        violations.AddRange(reading.Violations);
+        var active = await db.Listings.CountAsync(l => l.OwnerId == ownerId && l.Status == ListingStatus.Active, cancellationToken);
+        if (active >= ListingRules.MaxActiveListingsPerOwner)
+            violations.Add(new("", "ACTIVE_LISTING_LIMIT", $"Vous avez déjà {ListingRules.MaxActiveListingsPerOwner} annonces en ligne : archivez-en une pour en publier une autre."));
+        return (violations, reading);
     }
 
     private static async Task<List<RuleViolation>> CheckCategoriesAsync(TrocDbContext db, ListingDraft draft, CancellationToken cancellationToken)

@@ -34,8 +34,8 @@ public sealed class ListingMutations
         var draft = new ListingDraft(input.Title, input.Description, categoryId, input.Condition, wantTexts,
             wantedCategoryIds, input.OpenToAnyOffer, input.Location, input.PlaceName);
         var ownerId = context.User.UserId()!.Value;
-        // A draft that breaks a field rule is refused before any photo is processed or stored.
-        if (uploads.Count == 0 || (await listings.CheckDraftAsync(draft, cancellationToken)).Count > 0)
+        // A listing that would be refused is refused before any photo is processed or stored.
+        if (uploads.Count == 0 || (await listings.CheckCreateAsync(ownerId, draft, cancellationToken, itemType, wantChoices)).Count > 0)
         {
             var plain = await listings.CreateAsync(ownerId, draft, cancellationToken, null, itemType, wantChoices);
             return new CreateListingPayload(plain.Listing, ListingErrors.From(plain.Violations));

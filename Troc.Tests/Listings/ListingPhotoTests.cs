@@ -262,21 +262,25 @@ public sealed partial class ListingPhotoTests(ListingPhotoAppFactory app) : ICla
         Assert.Equal(1, mine.EnsureNoErrors().Data!["me"]!["listings"]!["totalCount"]!.GetValue<int>());
     }
 
-    [Fact]
-    public async Task A_listing_refused_for_its_category_is_answered_before_any_photo_is_processed()
+    [Theory]
+    [InlineData("categoryId", "CATEGORY_NOT_FOUND")]
+    [InlineData("itemTypeId", "ITEM_TYPE_NOT_FOUND")]
+    public async Task A_listing_refused_for_its_category_or_item_type_is_answered_before_any_photo_is_processed(string field, string code)
     {
         var client = app.CreateGraphQLClient();
         await VerifiedMemberAsync(app, client, "Camille");
         var before = app.StoredFiles();
+        var unknown = field == "categoryId" ? CategoryId(999_999) : ItemTypeId("licorne-volante");
 
         // The second photo is not an image: had the photos been processed first, that would be the error.
-        var created = await PostWithPhotosAsync(client, CreateWithPhotos, ValidInput(new() { ["categoryId"] = CategoryId(999_999) }),
+        var created = await PostWithPhotosAsync(client, CreateWithPhotos.Replace("... on TooManyImagesError", "... on ItemTypeNotFoundError { field } ... on TooManyImagesError"),
+            ValidInput(new() { [field] = unknown }),
             [Photo(1), ("vacances.jpg", BadPhoto("text"))]);
 
         var payload = Payload(created, "createListing");
         Assert.Null(payload["listing"]);
         var error = Assert.Single(payload["errors"]!.AsArray())!;
-        Assert.Equal(("CATEGORY_NOT_FOUND", "categoryId"), (Str(error["code"]), Str(error["field"])));
+        Assert.Equal((code, field), (Str(error["code"]), Str(error["field"])));
         Assert.Equal(before, app.StoredFiles());
     }
 
