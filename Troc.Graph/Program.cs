@@ -12,6 +12,7 @@ builder.AddTrocRealtime();
 builder.AddTrocHealth();
 builder.AddTrocIde();
 builder.AddTrocMedia();
+builder.AddTrocWebApp();
 
 var app = builder.Build();
 app.UseTrocAuth();
@@ -20,6 +21,7 @@ app.UseTrocIde();
 app.MapTrocEndpoints();
 app.MapTrocHealth();
 app.MapTrocMedia();
+app.MapTrocWebApp();
 
 return await app.RunTrocAsync(args);
 

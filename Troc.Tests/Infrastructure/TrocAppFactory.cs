@@ -40,6 +40,8 @@ public class TrocAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting(StartupWarmup.SettingKey, "false");
         // Fixtures share one client address and register many accounts; the abuse tests turn the limits back on.
         builder.UseSetting("Abuse:RateLimitingEnabled", "false");
+        // The API's tests must not depend on whether client/dist happens to be built (WebAppHostingTests serve one).
+        builder.UseSetting("WebApp:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(ConfigureTestServices);

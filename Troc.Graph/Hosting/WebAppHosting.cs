@@ -1,0 +1,45 @@
+using Microsoft.Extensions.FileProviders;
+using Troc.Graph.WebApp;
+
+namespace Troc.Graph.Hosting;
+
+public static class WebAppHosting
+{
+    public static WebApplicationBuilder AddTrocWebApp(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebAppOptions>().BindConfiguration(WebAppOptions.Section);
+        builder.Services.AddSingleton<WebAppFiles>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Serves the built web app at the root: its files, and index.html for every other page address (/listings/…,
+    /// /verify-email?token=…), since the app routes in the browser. /graphql, /media and /health are matched first.
+    /// </summary>
+    public static WebApplication MapTrocWebApp(this WebApplication app)
+    {
+        var directory = app.Services.GetRequiredService<WebAppFiles>().Directory;
+        if (directory is null) return app;
+        var files = new PhysicalFileProvider(directory);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                // Vite names everything under assets/ by its content hash: it never changes. The rest may.
+                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        });
+        app.MapFallbackToFile("index.html", new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = file =>
+            {
+                // A new release must reach people on their next visit: the page is checked again every time.
+                file.Context.Response.Headers.CacheControl = "no-cache";
+                file.Context.Response.Headers.XContentTypeOptions = "nosniff";
+                file.Context.Response.Headers["Referrer-Policy"] = "same-origin";
+                file.Context.Response.Headers.XFrameOptions = "DENY";
+            },
+        }).WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
+        return app;
+    }
+}

@@ -1,0 +1,94 @@
+// Starts the real Troc server for the end-to-end tests: its own PostgreSQL database (migrated and seeded with the
+// demo data), the local Redis, a file outbox the tests read mails from, and the built web app (dist/) at its root.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+
+const repository = resolve(import.meta.dirname, '..', '..');
+const graphDll = join(repository, 'Troc.Graph', 'bin', 'Release', 'net10.0', 'Troc.Graph.dll');
+
+const server = new URL(process.env.ConnectionStrings__Troc
+  ? `postgresql://x/?${process.env.ConnectionStrings__Troc.split(';').join('&')}`
+  : 'postgresql://x/?Host=127.0.0.1&Port=55432&Username=troc&Password=troc');
+const pg = {
+  host: server.searchParams.get('Host') ?? '127.0.0.1',
+  port: server.searchParams.get('Port') ?? '55432',
+  user: server.searchParams.get('Username') ?? 'troc',
+  password: server.searchParams.get('Password') ?? 'troc',
+};
+
+function psql(sql: string) {
+  execFileSync('psql', ['-h', pg.host, '-p', pg.port, '-U', pg.user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql], {
+    env: { ...process.env, PGPASSWORD: pg.password },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+function ensurePortIsFree(port: number): Promise<void> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', () => fail(new Error(`port ${port} is taken: set TROC_E2E_PORT to a free one`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => ok()));
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the Troc server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the Troc server did not answer ${url}/health within ${timeoutMs / 1000} s`);
+}
+
+export default async function startServer() {
+  const database = `troc_e2e_${process.pid}`;
+  const work = mkdtempSync(join(tmpdir(), 'troc-e2e-'));
+  const outbox = join(work, 'outbox');
+  const port = Number(process.env.TROC_E2E_PORT);
+  await ensurePortIsFree(port);
+  const baseURL = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASPNETCORE_ENVIRONMENT: 'E2E',
+    ASPNETCORE_CONTENTROOT: join(repository, 'Troc.Graph'),
+    ConnectionStrings__Troc: `Host=${pg.host};Port=${pg.port};Database=${database};Username=${pg.user};Password=${pg.password}`,
+    Redis__Configuration: process.env.Redis__Configuration ?? '127.0.0.1:56379',
+    Auth__SigningKey: randomBytes(32).toString('base64'),
+    Mail__OutboxDirectory: outbox,
+    Media__LocalPath: join(work, 'media'),
+    App__PublicUrl: baseURL,
+    WebApp__Path: join(repository, 'client', 'dist'),
+    // Every test registers from the same address; the limits have their own tests in Troc.Tests.
+    Abuse__RateLimitingEnabled: 'false',
+    Logging__LogLevel__Default: 'Warning',
+  };
+
+  psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  psql(`CREATE DATABASE ${database}`);
+  const run = (command: string) => execFileSync('dotnet', [graphDll, command], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  run('migrate');
+  run('seed');
+
+  const child = spawn('dotnet', [graphDll, '--urls', baseURL], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitForHealth(baseURL, child, 60_000);
+
+  // Workers inherit the environment of the process that ran this setup.
+  process.env.TROC_E2E_OUTBOX = outbox;
+
+  return async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    rmSync(work, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,9 @@
+import { PageTitle } from '../ui/PageTitle';
+
+export function ListingPage() {
+  return (
+    <section className="page">
+      <PageTitle>Annonce</PageTitle>
+    </section>
+  );
+}

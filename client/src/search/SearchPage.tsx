@@ -1,0 +1,9 @@
+import { PageTitle } from '../ui/PageTitle';
+
+export function SearchPage() {
+  return (
+    <section className="page">
+      <PageTitle>Annonces</PageTitle>
+    </section>
+  );
+}
