@@ -1,7 +1,11 @@
 using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Catalogue;
+using Troc.Domain.Listings;
+using Troc.Domain.Persistence;
+using Troc.Graph.Listings;
 
 namespace Troc.Graph.Catalogue;
 
@@ -45,5 +49,31 @@ public sealed class ItemTypeQueries
                 Math.Round(match.Confidence, 3),
                 match.Evidence.OrderBy(e => e.Start).Select(e => e.Text).Distinct(StringComparer.Ordinal).ToList()))
             .ToList();
+    }
+
+    [GraphQLMetadata("previewWant")]
+    [Description(
+        "What Troc would store for one want phrase: the preview of the `Want` that `createListing` / `updateListing` store for " +
+        "it, read by the very same code, so a listing form can show each want's item type as a chip while the member types, " +
+        "before anything is saved. Item types best first with their confidences (« vélo de ville »), a whole subcategory for " +
+        "a broad want (« de l'outillage »), or UNRESOLVED when nothing in the catalogue matches; `chosenByOwner` is false. " +
+        "To choose other item types or a subcategory, send them with the want in `WantInput.itemTypeIds` / `categoryId`. " +
+        "Null for a blank text. Errors (in `errors`, with `extensions.code`): `TEXT_TOO_LONG` past 80 characters (the want limit).")]
+    [OutputType(typeof(WantType))]
+    public static async Task<ListingWant?> PreviewWant(
+        [Description("The want as the member types it, such as « un vélo de ville » or « de l'outillage »; trimmed as a saved want is, " +
+            "then at most 80 characters.")] string text,
+        [FromServices] IDbContextFactory<TrocDbContext> dbFactory,
+        [FromServices] ListingUnderstanding understanding,
+        CancellationToken cancellationToken)
+    {
+        // Trimmed first, as ListingRules and ReadAsync trim a want: the limit and the reading apply to what would be stored.
+        var want = text.Trim();
+        if (want.Length > ListingRules.WantMaxLength)
+            throw new ExecutionError($"`text` must be at most {ListingRules.WantMaxLength} characters.") { Code = "TEXT_TOO_LONG" };
+        if (want.Length == 0) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reading = await understanding.ReadAsync(db, "", "", null, reread: false, wants: [want], wantChoices: null, cancellationToken);
+        return reading.Wants is [var preview] ? preview : null;
     }
 }

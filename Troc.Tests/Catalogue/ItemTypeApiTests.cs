@@ -26,6 +26,10 @@ public sealed class ItemTypeApiTests(TrocAppFactory app) : IClassFixture<TrocApp
 
     private static readonly string GetUnderstood = $"query($id: ID!) {{ listing(id: $id) {{ {Understood} }} }}";
 
+    private const string WantFields = "text scope itemTypes { itemType { slug } confidence } category { slug } confidence chosenByOwner";
+
+    private const string Preview = $"query($text: String!) {{ previewWant(text: $text) {{ {WantFields} }} }}";
+
     private static Func<Snapshooter.MatchOptions, Snapshooter.MatchOptions> Volatile(string root) => o => o.IgnoreField($"{root}.listing.id");
 
     [Fact]
@@ -244,6 +248,104 @@ public sealed class ItemTypeApiTests(TrocAppFactory app) : IClassFixture<TrocApp
         response.MatchSnapshot();
         var error = Assert.Single(response.EnsureNoErrors().Data!["updateListing"]!["errors"]!.AsArray());
         Assert.Equal("wants[2].itemTypeIds[0]", Str(error!["field"]));
+    }
+
+    [Fact]
+    public async Task A_want_preview_names_item_types_best_first_a_whole_subcategory_for_a_broad_want_or_nothing()
+    {
+        var client = app.CreateGraphQLClient();
+
+        var specific = await client.PostAsync(Preview, new { text = "une perceuse" });
+        var broad = await client.PostAsync(Preview, new { text = "de l'outillage" });
+        var unmatched = await client.PostAsync(Preview, new { text = "zzzqqq wxyw" });
+
+        var drill = specific.EnsureNoErrors().Data!["previewWant"]!;
+        Assert.Equal(("une perceuse", "ITEM_TYPES"), (Str(drill["text"]), Str(drill["scope"])));
+        var drillTypes = drill["itemTypes"]!.AsArray();
+        Assert.Equal("perceuse", Str(drillTypes[0]!["itemType"]!["slug"]));
+        Assert.InRange(drillTypes.Count, 1, 3);
+        var confidences = drillTypes.Select(t => t!["confidence"]!.GetValue<double>()).ToList();
+        Assert.Equal(confidences.OrderDescending(), confidences);
+        Assert.All(confidences, c => Assert.InRange(c, 0.01, 1));
+        Assert.Equal(confidences[0], drill["confidence"]!.GetValue<double>());
+        Assert.Null(drill["category"]);
+        Assert.False(drill["chosenByOwner"]!.GetValue<bool>());
+
+        var tools = broad.EnsureNoErrors().Data!["previewWant"]!;
+        Assert.Equal(("SUBCATEGORY", "bricolage-outillage-a-main"), (Str(tools["scope"]), Str(tools["category"]!["slug"])));
+        Assert.Empty(tools["itemTypes"]!.AsArray());
+        Assert.InRange(tools["confidence"]!.GetValue<double>(), 0.01, 1);
+
+        var nothing = unmatched.EnsureNoErrors().Data!["previewWant"]!;
+        Assert.Equal("UNRESOLVED", Str(nothing["scope"]));
+        Assert.Empty(nothing["itemTypes"]!.AsArray());
+        Assert.Null(nothing["category"]);
+        Assert.Equal(0, nothing["confidence"]!.GetValue<double>());
+
+        specific.MatchSnapshot(name: "specific");
+        broad.MatchSnapshot(name: "broad");
+        unmatched.MatchSnapshot(name: "unmatched");
+    }
+
+    [Fact]
+    public async Task A_want_preview_is_null_for_a_blank_text_and_a_coded_error_past_the_want_limit_never_a_crash()
+    {
+        var client = app.CreateGraphQLClient();
+
+        foreach (var text in new[] { "", "   ", "\t\n " })
+        {
+            var blank = await client.PostAsync(Preview, new { text });
+            Assert.Null(blank.EnsureNoErrors().Data!["previewWant"]);
+        }
+        var tooLong = await client.PostAsync(Preview, new { text = new string('v', 81) });
+        Assert.Equal(["TEXT_TOO_LONG"], GraphQLErrorCodes(tooLong));
+        Assert.Contains("80", Str(tooLong.Errors![0]!["message"]));
+        Assert.Null(tooLong.Data?["previewWant"]);
+        tooLong.MatchSnapshot();
+
+        // The limit applies to the want as it would be stored: trimmed, like createListing's WANT_TOO_LONG.
+        var atLimit = await client.PostAsync(Preview, new { text = new string('v', 80) });
+        Assert.NotNull(atLimit.EnsureNoErrors().Data!["previewWant"]);
+        var padded = await client.PostAsync(Preview, new { text = new string(' ', 100) + "un vélo de ville" + new string(' ', 100) });
+        Assert.Equal("un vélo de ville", Str(padded.EnsureNoErrors().Data!["previewWant"]!["text"]));
+
+        // Just under the 1 MB request limit the text reaches the field and is refused there; ten megabytes are refused by
+        // the request-size limit first, with its own code. Neither is a 500.
+        var large = await client.PostAsync(Preview, new { text = new string('v', 900_000) });
+        Assert.Equal(["TEXT_TOO_LONG"], GraphQLErrorCodes(large));
+        var huge = await client.PostAsync(Preview, new { text = new string('v', 10 * 1024 * 1024) });
+        Assert.Equal(413, huge.StatusCode);
+        Assert.Equal(["PAYLOAD_TOO_LARGE"], GraphQLErrorCodes(huge));
+    }
+
+    [Theory]
+    [InlineData("un vélo de ville")]
+    [InlineData("une perceuse")]
+    [InlineData("de l'outillage")]
+    [InlineData("des bottes")]
+    [InlineData("une enceinte")]
+    [InlineData("  Vélo ou VTT  ")]
+    [InlineData("zzzqqq")]
+    public async Task A_want_preview_is_what_createListing_then_stores_for_the_same_text(string text)
+    {
+        var client = app.CreateGraphQLClient();
+        await VerifiedMemberAsync(app, client);
+
+        var preview = await client.PostAsync(Preview, new { text });
+        var created = await client.PostAsync(CreateUnderstood, new { input = ValidInput(new() { ["wants"] = Wants(text) }) });
+
+        var previewed = preview.EnsureNoErrors().Data!["previewWant"]!;
+        var stored = Assert.Single(created.EnsureNoErrors().Data!["createListing"]!["listing"]!["wants"]!.AsArray())!;
+        Assert.Equal(Str(stored["scope"]), Str(previewed["scope"]));
+        Assert.Equal(Slugs(stored), Slugs(previewed));
+        Assert.Equal(Confidences(stored), Confidences(previewed));
+        Assert.Equal(stored["category"]?["slug"]?.GetValue<string>(), previewed["category"]?["slug"]?.GetValue<string>());
+        Assert.Equal(stored["confidence"]!.GetValue<double>(), previewed["confidence"]!.GetValue<double>());
+        // Field by field above, so that a failure says which; and as a whole, so that nothing else differs either.
+        Assert.Equal(stored.ToJsonString(), previewed.ToJsonString());
+
+        static string[] Slugs(JsonNode want) => want["itemTypes"]!.AsArray().Select(t => Str(t!["itemType"]!["slug"])).ToArray();
+        static double[] Confidences(JsonNode want) => want["itemTypes"]!.AsArray().Select(t => t!["confidence"]!.GetValue<double>()).ToArray();
     }
 
     private async Task<JsonNode> UpdateAsync(GraphQLClient client, object input)

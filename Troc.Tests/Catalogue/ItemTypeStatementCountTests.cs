@@ -52,4 +52,29 @@ public sealed class ItemTypeStatementCountTests(CountingAppFactory app) : IClass
         // the wants' categories, plus the access token's session check.
         Assert.InRange(counts[1], 4, 8);
     }
+
+    [Fact]
+    public async Task A_want_preview_costs_the_same_statements_for_one_item_type_several_or_a_subcategory()
+    {
+        const string preview = """
+            query($text: String!) {
+              previewWant(text: $text) { scope itemTypes { itemType { slug category { slug } } } category { slug parent { slug } } }
+            }
+            """;
+        var client = app.CreateGraphQLClient();
+        var counts = new Dictionary<string, (int ItemTypes, int Statements)>();
+        foreach (var text in new[] { "un vélo de ville", "des bottes", "de l'outillage" })
+        {
+            app.Statements.Reset();
+            var want = (await client.PostAsync(preview, new { text })).EnsureNoErrors().Data!["previewWant"]!;
+            counts[text] = (want["itemTypes"]!.AsArray().Count, app.Statements.Count);
+        }
+
+        Assert.Equal(1, counts["un vélo de ville"].ItemTypes);
+        Assert.True(counts["des bottes"].ItemTypes > 1, "« des bottes » should keep close alternatives");
+        Assert.Equal(0, counts["de l'outillage"].ItemTypes);
+        // One level at a time: the item types' keys (ReadAsync), the item types, their categories; for a broad want the
+        // subcategory's key (ReadAsync), the subcategory, its parent. Alternatives join the same batches.
+        Assert.All(counts.Values, c => Assert.Equal(3, c.Statements));
+    }
 }
