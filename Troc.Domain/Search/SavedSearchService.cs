@@ -88,7 +88,13 @@ public sealed class SavedSearchService(IDbContextFactory<TrocDbContext> dbFactor
 
     /// <summary>A member's alerts whose listing is still visible to them, in no particular order.</summary>
     public static IQueryable<SavedSearchAlert> VisibleAlerts(TrocDbContext db, Guid ownerId) =>
-        db.SavedSearchAlerts.AsNoTracking()
-            .Where(a => a.OwnerId == ownerId)
-            .Where(a => db.Listings.Any(l => l.Id == a.ListingId && l.Status != ListingStatus.Archived));
+        WhereStillVisible(db.SavedSearchAlerts.AsNoTracking().Where(a => a.OwnerId == ownerId), db);
+
+    /// <summary>
+    /// Alerts whose listing its owner may still see: not archived since, and not of a member blocked (in either
+    /// direction) since the alert was raised. Blocks are checked when alerts are read, not only when they are raised.
+    /// </summary>
+    public static IQueryable<SavedSearchAlert> WhereStillVisible(IQueryable<SavedSearchAlert> alerts, TrocDbContext db) =>
+        alerts.Where(a => db.Listings.Any(l => l.Id == a.ListingId && l.Status != ListingStatus.Archived
+            && !db.UserBlocks.Any(b => (b.BlockerId == a.OwnerId && b.BlockedId == l.OwnerId) || (b.BlockerId == l.OwnerId && b.BlockedId == a.OwnerId))));
 }

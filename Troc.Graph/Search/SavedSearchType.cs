@@ -54,7 +54,7 @@ public sealed class SavedSearchType : ObjectGraphType<SavedSearch>
             .Description("When a new listing last matched it (UTC); null before the first match.")
             .Resolve(context => context.Source.LastMatchedAt);
         Field<NonNullGraphType<IntGraphType>>("unreadMatchCount")
-            .Description("How many of its matches you have not marked read (listings since archived do not count).")
+            .Description("How many of its matches you have not marked read (listings since archived, or of members blocked since, do not count).")
             .Resolve(context => context.RequestServices!.GetRequiredService<UnreadMatchCountBySavedSearchId>().Load(context.Source.Id)
                 .Then(count => count));
         Field<NonNullGraphType<ListingSearchConnectionType>>("results")
@@ -198,9 +198,8 @@ public sealed class UnreadMatchCountBySavedSearchId(IDbContextFactory<TrocDbCont
     protected override async Task<IReadOnlyDictionary<Guid, int>> FetchAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.SavedSearchAlerts.AsNoTracking()
-            .Where(a => keys.Contains(a.SavedSearchId) && a.ReadAt == null)
-            .Where(a => db.Listings.Any(l => l.Id == a.ListingId && l.Status != ListingStatus.Archived))
+        var unread = db.SavedSearchAlerts.AsNoTracking().Where(a => keys.Contains(a.SavedSearchId) && a.ReadAt == null);
+        return await SavedSearchService.WhereStillVisible(unread, db)
             .GroupBy(a => a.SavedSearchId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

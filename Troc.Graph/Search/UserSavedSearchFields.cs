@@ -32,7 +32,7 @@ public static class UserSavedSearchFields
 
         userType.Field<ConnectionType<SavedSearchMatchType, SavedSearchMatched>>("savedSearchMatches")
             .Description("Listings that matched the member's saved searches, newest first: what `savedSearchMatched` pushed, or would have " +
-                "while they were away. Matches of listings archived since are left out. `unreadOnly: true` with `totalCount` is the badge.")
+                "while they were away. Matches of listings archived since, or of members blocked since (either way), are left out. `unreadOnly: true` with `totalCount` is the badge.")
             .Argument<BooleanGraphType>("unreadOnly", "True for the matches not yet marked read only.")
             .Argument<IntGraphType>("first", $"Returns the first n matches after `after` (0–{MaxFirst}, default {PageRequest.DefaultSize}).")
             .Argument<StringGraphType>("after", "Returns the matches after this cursor (an `endCursor`).")

@@ -171,6 +171,41 @@ public sealed class SavedSearchAlertTests(SavedSearchApp app) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task A_match_disappears_when_either_member_blocks_the_other_later_and_comes_back_when_unblocked()
+    {
+        var (watcher, _) = await MemberAsync(app, "Guarded");
+        var (seller, sellerAccount) = await MemberAsync(app, "Pushy");
+        var (other, _) = await MemberAsync(app, "Polite");
+        var (blocker, _) = await MemberAsync(app, "Fed-up");
+        await SaveAsync(watcher, new { name = "Nyckelharpas", query = "nyckelharpa" });
+        var pushy = await ListAsync(seller, "Nyckelharpa suédoise", categoryId: 601);
+        var polite = await ListAsync(other, "Nyckelharpa chromatique", categoryId: 601);
+        var fedUp = await ListAsync(blocker, "Nyckelharpa ancienne", categoryId: 601);
+        await WaitForMatchesAsync(watcher, nodes => nodes.Count == 3);
+        const string Block = "mutation($input: BlockUserInput!) { blockUser(input: $input) { errors { __typename } } }";
+        const string Unblock = "mutation($input: UnblockUserInput!) { unblockUser(input: $input) { errors { __typename } } }";
+        const string Badge = "{ me { savedSearchMatches(unreadOnly: true) { totalCount } savedSearches { unreadMatchCount } } }";
+
+        // The watcher blocks the seller; another member blocks the watcher. Both alerts were raised before either block.
+        Assert.Empty((await watcher.PostAsync(Block, new { input = new { userId = sellerAccount.UserId } })).EnsureNoErrors().Data!["blockUser"]!["errors"]!.AsArray());
+        var watcherId = (await watcher.PostAsync("{ me { id } }")).EnsureNoErrors().Data!["me"]!["id"]!.GetValue<string>();
+        Assert.Empty((await blocker.PostAsync(Block, new { input = new { userId = watcherId } })).EnsureNoErrors().Data!["blockUser"]!["errors"]!.AsArray());
+
+        var matches = (await watcher.PostAsync(MyMatches, new { first = 100 })).EnsureNoErrors().Data!["me"]!["savedSearchMatches"]!;
+        var badge = (await watcher.PostAsync(Badge)).EnsureNoErrors().Data!["me"]!;
+        Assert.Equal([polite], MatchedListingIds(matches));
+        Assert.Equal(1, matches["totalCount"]!.GetValue<int>());
+        Assert.Equal(1, badge["savedSearchMatches"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(1, badge["savedSearches"]![0]!["unreadMatchCount"]!.GetValue<int>());
+
+        // Unblocking shows the alerts again: they were hidden, never deleted.
+        await watcher.PostAsync(Unblock, new { input = new { userId = sellerAccount.UserId } });
+        await blocker.PostAsync(Unblock, new { input = new { userId = watcherId } });
+        matches = (await watcher.PostAsync(MyMatches, new { first = 100 })).EnsureNoErrors().Data!["me"]!["savedSearchMatches"]!;
+        Assert.Equal(new[] { fedUp, polite, pushy }.Order(), MatchedListingIds(matches).Order());
+    }
+
+    [Fact]
     public async Task Matches_are_read_page_by_page_and_marked_read_for_the_badge()
     {
         var (watcher, _) = await MemberAsync(app, "Reader");
