@@ -16,6 +16,9 @@ public static class UserSavedSearchFields
 {
     public const int MaxFirst = 100;
 
+    // Cursors are opaque like every other: clients must not build them from match ids (keyset on the id underneath).
+    private const string MatchCursor = "SavedSearchMatchCursor";
+
     public static void AddTo(ObjectGraphType<User> userType)
     {
         userType.Field<ListGraphType<NonNullGraphType<SavedSearchType>>>("savedSearches")
@@ -43,7 +46,8 @@ public static class UserSavedSearchFields
                     throw new ExecutionError($"`first` must be between 0 and {MaxFirst}.") { Code = "PAGINATION_INVALID" };
                 long? after = null;
                 if (context.GetArgument<string?>("after") is { } cursor)
-                    after = long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw PageRequest.InvalidCursor("after");
+                    after = GlobalId.TryDecode(cursor, MatchCursor, out var key) && long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                        ? id : throw PageRequest.InvalidCursor("after");
                 await using var db = await DbFactory(context).CreateDbContextAsync(context.CancellationToken);
                 var matches = SavedSearchService.VisibleAlerts(db, context.Source.Id);
                 if (context.GetArgument<bool?>("unreadOnly") == true) matches = matches.Where(a => a.ReadAt == null);
@@ -51,7 +55,7 @@ public static class UserSavedSearchFields
                 var page = after is { } before ? matches.Where(a => a.Id < before) : matches;
                 var rows = await page.OrderByDescending(a => a.Id).Take(size + 1).ToListAsync(context.CancellationToken);
                 var edges = rows.Take(size)
-                    .Select(a => new Edge<SavedSearchMatched>(a.Id.ToString(CultureInfo.InvariantCulture), SavedSearchMatched.From(a)))
+                    .Select(a => new Edge<SavedSearchMatched>(GlobalId.Encode(MatchCursor, a.Id), SavedSearchMatched.From(a)))
                     .ToList();
                 var pageInfo = new PageInfo(
                     HasNextPage: rows.Count > size,

@@ -221,6 +221,12 @@ public sealed class SavedSearchAlertTests(SavedSearchApp app) : IClassFixture<Sa
         Assert.True(first["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
         Assert.False(second["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
         Assert.Equal(Enumerable.Reverse(listed), MatchedListingIds(first).Concat(MatchedListingIds(second)));
+        // Cursors are opaque: a bare number (what a match id looks like underneath) or garbage is refused, never a 500.
+        foreach (var forged in new[] { "1", "not-a-cursor", GlobalListingId(Guid.NewGuid()) })
+        {
+            var refused = await watcher.PostAsync(MyMatches, new { first = 2, after = forged });
+            Assert.Equal("PAGINATION_INVALID", Str(refused.Errors![0]!["extensions"]!["code"]));
+        }
 
         // Someone else cannot mark them, nor name the search.
         var byOther = (await other.PostAsync(MarkRead, new { input = new { savedSearchId = Id(saved) } })).EnsureNoErrors().Data!["markSavedSearchMatchesRead"]!;
