@@ -9,8 +9,9 @@ process.env.TROC_E2E_PORT ??= String(20000 + (process.pid % 20000));
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/server.ts',
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous: the server, the browser and the database share two cores.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,

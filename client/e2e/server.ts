@@ -89,6 +89,8 @@ export default async function startServer() {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
     psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    rmSync(work, { recursive: true, force: true });
+    // TROC_E2E_KEEP=1 keeps the outbox and the photos for a look after a failure.
+    if (!process.env.TROC_E2E_KEEP) rmSync(work, { recursive: true, force: true });
+    else console.log(`e2e: kept ${work}`);
   };
 }

@@ -75,9 +75,11 @@ function ViewerLoader({ signedIn, children }: { signedIn: boolean; children: Rea
   }, [client, reexecute]);
 
   const signOut = useCallback(async () => {
+    // Forget the tokens here first: the member is signed out at once, even if they leave the page before the server
+    // answers. The server then ends the session, so the refresh token is worthless to anyone who copied it.
     const tokens = session.tokens;
-    if (tokens) await logout({ input: { refreshToken: tokens.refreshToken } });
     session.clear();
+    if (tokens) await logout({ input: { refreshToken: tokens.refreshToken } });
   }, [logout]);
 
   const value = useMemo<SessionValue>(

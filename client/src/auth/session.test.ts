@@ -79,3 +79,18 @@ describe('session', () => {
     expect(seen).toEqual([null]);
   });
 });
+
+describe('session, signing in while a refresh fails', () => {
+  it('keeps the session of a sign-in that happened while the old one was being refused', async () => {
+    const { session, storage } = await loadSession(tokens('old', 0));
+    const call = async () => {
+      // The member signs in again (another tab, or this one) before the refusal of the old token comes back.
+      storage.setItem('troc.session', JSON.stringify(tokens('new')));
+      return null;
+    };
+
+    expect(await session.refresh(call)).toBe(true);
+    expect(session.tokens?.accessToken).toBe('access-new');
+    expect(storage.getItem('troc.session')).not.toBeNull();
+  });
+});

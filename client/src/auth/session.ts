@@ -97,8 +97,14 @@ export const session = {
       }
       const next = await call(stored.refreshToken);
       if (next === null) {
-        this.clear();
-        return false;
+        // Only the session we tried to refresh is over: if the member signed in again meanwhile, keep the new one.
+        const now = read();
+        if (now === null || now.refreshToken === stored.refreshToken) {
+          this.clear();
+          return false;
+        }
+        publish(now);
+        return true;
       }
       this.save(next);
       return true;
