@@ -9,6 +9,7 @@ public static class WebAppHosting
     {
         builder.Services.AddOptions<WebAppOptions>().BindConfiguration(WebAppOptions.Section);
         builder.Services.AddSingleton<WebAppFiles>();
+        builder.Services.AddSingleton<WebAppSecurityHeaders>();
         return builder;
     }
 
@@ -21,12 +22,17 @@ public static class WebAppHosting
         var directory = app.Services.GetRequiredService<WebAppFiles>().Directory;
         if (directory is null) return app;
         var files = new PhysicalFileProvider(directory);
+        var securityHeaders = app.Services.GetRequiredService<WebAppSecurityHeaders>();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
-            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+            OnPrepareResponse = file =>
+            {
                 // Vite names everything under assets/ by its content hash: it never changes. The rest may.
-                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+                file.Context.Response.Headers.CacheControl =
+                    file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache";
+                if (file.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase)) securityHeaders.Apply(file.Context.Response);
+            },
         });
         app.MapFallbackToFile("index.html", new StaticFileOptions
         {
@@ -35,9 +41,7 @@ public static class WebAppHosting
             {
                 // A new release must reach people on their next visit: the page is checked again every time.
                 file.Context.Response.Headers.CacheControl = "no-cache";
-                file.Context.Response.Headers.XContentTypeOptions = "nosniff";
-                file.Context.Response.Headers["Referrer-Policy"] = "same-origin";
-                file.Context.Response.Headers.XFrameOptions = "DENY";
+                securityHeaders.Apply(file.Context.Response);
             },
         }).WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
         return app;

@@ -48,6 +48,31 @@ public sealed class WebAppHostingTests(WebAppFactory app) : IClassFixture<WebApp
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("connect-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
+    }
+
+    [Fact]
+    public async Task The_index_file_asked_for_by_name_carries_the_same_policy()
+    {
+        using var response = await GetAsync("/index.html", BrowserAccept);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Theory]
+    [InlineData("/media", "img-src 'self' data: blob:;")]
+    [InlineData("https://photos.example.net/troc/", "img-src 'self' data: blob: https://photos.example.net;")]
+    public void Photos_from_a_bucket_or_cdn_are_allowed_by_their_origin_only(string publicBaseUrl, string expected)
+    {
+        var headers = new Troc.Graph.WebApp.WebAppSecurityHeaders(
+            Microsoft.Extensions.Options.Options.Create(new Troc.Domain.Media.MediaOptions { PublicBaseUrl = publicBaseUrl }));
+
+        Assert.Contains(expected, headers.ContentSecurityPolicy + ";");
     }
 
     [Fact]

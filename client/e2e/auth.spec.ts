@@ -86,3 +86,21 @@ test('an unknown address gets the same answer as a known one', async ({ page }) 
   await page.getByRole('button', { name: 'Recevoir un lien' }).click();
   await expect(page.getByRole('status')).toContainText('Si un compte utilise cette adresse');
 });
+
+test('the pages run under the server\'s Content-Security-Policy without a single violation', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  const response = await page.goto('/login');
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await registerVerifiedMember(page);
+  for (const path of ['/', '/me/listings', '/listings/new', '/forgot-password']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+
+  expect(problems).toEqual([]);
+});
