@@ -44,7 +44,7 @@ export async function linkFromMail(to: string, route: string): Promise<string> {
         }
       }
       return false;
-    }, { message: `a mail to ${to} with a ${route} link`, timeout: 10_000 })
+    }, { message: `a mail to ${to} with a ${route} link`, timeout: 30_000 })
     .toBe(true);
   return link!;
 }
