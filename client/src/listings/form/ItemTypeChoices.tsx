@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { useDebounced } from '../../ui/useDebounced';
-import type { ItemTypeRef } from './model';
+import { titleSuggestionUnsure, type ItemTypeRef } from './model';
 import { SuggestItemTypesQuery } from './queries';
 
 /** Item types the resolver reads in a text, best first (nothing for a blank or very short text). */
@@ -74,7 +74,7 @@ interface TitleItemTypeProps {
   title: string;
   /** The owner's choice; null lets Troc decide. */
   value: ItemTypeRef | null;
-  /** What Troc had read when the listing was loaded, shown until the title gives a suggestion. */
+  /** What Troc had read when the listing was loaded, shown while the title is unchanged and gives no suggestion. */
   fallback?: ItemTypeRef | null;
   onChange(value: ItemTypeRef | null): void;
   /** The best suggestion for the title, each time it changes: the form pre-selects its category. */
@@ -98,8 +98,8 @@ export function TitleItemType({ title, value, fallback, onChange, onSuggestion, 
     // Only a new best suggestion matters, not a new array with the same one.
   }, [topId]);
 
-  const shown = value ?? top ?? (title.trim().length >= 3 ? null : fallback ?? null);
-  const unsure = !value && top && top.confidence < 0.6;
+  const shown = value ?? top ?? fallback ?? null;
+  const unsure = !value && top !== null && titleSuggestionUnsure(suggestions);
   const panelId = `${id}-panel`;
 
   return (
@@ -108,14 +108,16 @@ export function TitleItemType({ title, value, fallback, onChange, onSuggestion, 
         {shown ? (
           <span className={`chip${unsure ? ' lf-chip-unsure' : ''}`} data-testid="title-item-type">
             Type d’objet : {shown.label}
-            {unsure && <span className="lf-unsure" title="Troc n’en est pas sûr"> ?</span>}
+            {unsure && <span className="lf-unsure"> ?</span>}
           </span>
         ) : (
           <span className="chip chip-muted" data-testid="title-item-type">
             {title.trim().length >= 3 ? 'Type d’objet : non reconnu' : 'Type d’objet : écrivez un titre'}
           </span>
         )}
-        <small className="lf-chip-source">{value ? 'choisi par vous' : shown ? 'suggéré par Troc' : ''}</small>
+        <small className="lf-chip-source">
+          {value ? 'choisi par vous' : unsure ? 'Troc hésite : vérifiez' : shown ? 'suggéré par Troc' : ''}
+        </small>
         <button type="button" className="button lf-small" aria-expanded={open} aria-controls={panelId} id={`${id}-toggle`}
           onClick={() => setOpen(!open)}>
           Changer le type d’objet

@@ -38,9 +38,25 @@ export function ListingForm({ mode, initial, readItemType, submitLabel, busyLabe
   const [picked, setPicked] = useState<PickedPlace | null>(null);
   const conditionId = useId();
 
-  const set = <K extends keyof ListingFormState>(key: K, value: ListingFormState[K]) =>
-    setState((s) => ({ ...s, [key]: value }));
   const error = (target: ErrorTarget) => errors.get(target);
+  // A message goes once its field is changed: it was about the old value.
+  const clearError = (target: ErrorTarget) =>
+    setErrors((all) => {
+      const stale = [...all.keys()].filter((k) => k === target || k.startsWith(`${target}.`));
+      if (stale.length === 0) return all;
+      const next = new Map(all);
+      stale.forEach((k) => next.delete(k));
+      return next;
+    });
+  const TARGET_OF_KEY: Partial<Record<keyof ListingFormState, ErrorTarget>> = {
+    title: 'title', description: 'description', condition: 'condition', place: 'place', wants: 'wants',
+    wantedCategories: 'wantedCategories', photos: 'photos',
+  };
+  const set = <K extends keyof ListingFormState>(key: K, value: ListingFormState[K]) => {
+    setState((s) => ({ ...s, [key]: value }));
+    const target = TARGET_OF_KEY[key];
+    if (target) clearError(target);
+  };
 
   // After a refused submit, the first field at fault gets the focus (or the message at the top).
   useEffect(() => {
@@ -51,8 +67,9 @@ export function ListingForm({ mode, initial, readItemType, submitLabel, busyLabe
   }, [focusRequest]);
 
   function preselectCategory(itemType: ItemTypeRef | null) {
-    if (!itemType?.category) return;
+    if (!itemType?.category || state.categoryChosen) return;
     setState((s) => (s.categoryChosen ? s : { ...s, categoryId: itemType.category!.id }));
+    clearError('category');
   }
 
   async function submit(event: FormEvent) {
@@ -98,9 +115,11 @@ export function ListingForm({ mode, initial, readItemType, submitLabel, busyLabe
           placeholder="Par exemple : Perceuse-visseuse Bosch 18 V" error={error('title')}
           hint={`De 3 à ${TITLE_MAX} caractères : ce que c’est, la marque, le modèle.`}
           onChange={(e) => set('title', e.target.value)} />
-        <TitleItemType title={state.title} value={state.itemType} fallback={readItemType} error={error('itemType')}
+        <TitleItemType title={state.title} value={state.itemType}
+          fallback={state.title === initial.title ? readItemType : null} error={error('itemType')}
           onChange={(itemType) => {
             setState((s) => ({ ...s, itemType }));
+            clearError('itemType');
             preselectCategory(itemType);
           }}
           onSuggestion={(s) => {
@@ -110,7 +129,10 @@ export function ListingForm({ mode, initial, readItemType, submitLabel, busyLabe
           hint={state.categoryChosen ? undefined : state.categoryId ? 'Proposée d’après le titre ; changez-la si besoin.' : undefined}>
           {(aria) => (
             <select {...aria} value={state.categoryId} required
-              onChange={(e) => setState((s) => ({ ...s, categoryId: e.target.value, categoryChosen: e.target.value !== '' }))}>
+              onChange={(e) => {
+                setState((s) => ({ ...s, categoryId: e.target.value, categoryChosen: e.target.value !== '' }));
+                clearError('category');
+              }}>
               <option value="">Choisissez une catégorie</option>
               {categories.map((top) => (
                 <optgroup key={top.id} label={top.label}>

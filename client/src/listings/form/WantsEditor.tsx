@@ -118,17 +118,20 @@ function WantChip({ want, label }: { want: WantDraft; label: string }) {
         <small className="lf-chip-source">Lecture…</small>
       ) : preview.scope === 'ITEM_TYPES' ? (
         preview.itemTypes.map((t, i) => (
-          <span key={t.itemType.id} className={`chip${i > 0 ? ' lf-chip-alt' : ''}${t.confidence < UNSURE_BELOW ? ' lf-chip-unsure' : ''}`} data-testid={testId}>
+          <span key={t.itemType.id} className={`chip${i > 0 ? ' lf-chip-alt' : ''}${unsure ? ' lf-chip-unsure' : ''}`} data-testid={testId}>
             {t.itemType.label}
+            {unsure && i === 0 && <span className="lf-unsure"> ?</span>}
           </span>
         ))
       ) : preview.scope === 'SUBCATEGORY' ? (
-        <span className={`chip${unsure ? ' lf-chip-unsure' : ''}`} data-testid={testId}>Toute la sous-catégorie {preview.category?.label}</span>
+        <span className={`chip${unsure ? ' lf-chip-unsure' : ''}`} data-testid={testId}>
+          Toute la sous-catégorie {preview.category?.label}{unsure && <span className="lf-unsure"> ?</span>}
+        </span>
       ) : (
         <span className="chip chip-muted" data-testid={testId}>Non reconnu</span>
       )}
       {preview && preview.scope !== 'UNRESOLVED' && (
-        <small className="lf-chip-source">{unsure ? 'Troc n’en est pas sûr : vérifiez' : 'lu par Troc'}</small>
+        <small className="lf-chip-source">{unsure ? 'Troc hésite : vérifiez' : 'lu par Troc'}</small>
       )}
     </span>
   );

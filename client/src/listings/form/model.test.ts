@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkFiles, checkForm, emptyForm, errorTarget, fileProblem, finalOrder, fromListing, groupErrors, hasChanges,
-  moveToFront, photoPlan, sentWantIndexes, toCreateInput, toUpdateInput, type ListingFormState, type LoadedListing,
+  moveToFront, photoPlan, sentWantIndexes, titleSuggestionUnsure, toCreateInput, toUpdateInput, type ListingFormState, type LoadedListing,
   type PhotoDraft,
 } from './model';
 
@@ -204,5 +204,15 @@ describe('photos on edit', () => {
   it('moves a photo to the cover place', () => {
     expect(moveToFront(['a', 'b', 'c'], 2)).toEqual(['c', 'a', 'b']);
     expect(moveToFront(['a', 'b'], 0)).toEqual(['a', 'b']);
+  });
+});
+
+describe('titleSuggestionUnsure', () => {
+  it('trusts a clear leader even when brand words lower its share, doubts a near tie or a very low score', () => {
+    expect(titleSuggestionUnsure([{ confidence: 0.458 }, { confidence: 0.035 }])).toBe(false);
+    expect(titleSuggestionUnsure([{ confidence: 1 }])).toBe(false);
+    expect(titleSuggestionUnsure([{ confidence: 0.5 }, { confidence: 0.4 }])).toBe(true);
+    expect(titleSuggestionUnsure([{ confidence: 0.2 }])).toBe(true);
+    expect(titleSuggestionUnsure([])).toBe(false);
   });
 });

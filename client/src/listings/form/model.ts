@@ -313,8 +313,19 @@ export function moveToFront<T>(items: readonly T[], index: number): T[] {
   return [items[index], ...items.slice(0, index), ...items.slice(index + 1)];
 }
 
-/** Confidence under which the chip says that Troc is unsure. */
-export const UNSURE_BELOW = 0.6;
+/** A want's confidence (of its best item type or subcategory) under which its chip says that Troc is unsure. */
+export const UNSURE_BELOW = 0.5;
+
+/**
+ * Whether the title's best suggestion is a guess. A title's confidences are shares among what its words match (brand
+ * and model words dilute them: « Perceuse visseuse Bosch 18V » gives 0.46 against 0.04), so a low score alone is
+ * not doubt; a near tie is (the resolver itself calls suggestions within 0.15 of the best close), or a very low score.
+ */
+export function titleSuggestionUnsure(suggestions: readonly { confidence: number }[]): boolean {
+  const [best, second] = suggestions;
+  if (!best) return false;
+  return best.confidence < 0.25 || (second !== undefined && best.confidence - second.confidence <= 0.15);
+}
 
 /** The parts of a loaded listing the form needs (structurally, so tests can build one by hand). */
 export interface LoadedListing {
