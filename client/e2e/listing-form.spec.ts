@@ -200,9 +200,17 @@ test('a listing is created with two photos, the cover first', async ({ page }) =
   await expect(thumbs.first()).toHaveAccessibleName(/Couverture : bleue.png/);
   await expect(page.getByLabel('Catégorie', { exact: true })).not.toHaveValue('');
 
-  const id = await publish(page);
+  // An impatient double click publishes once: the button is disabled while the upload runs.
+  await page.getByRole('button', { name: 'Publier l’annonce' }).dblclick();
+  await expect(page.getByRole('heading', { name: 'Annonce', exact: true })).toBeVisible();
+  const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
   const listing = await stored(page, id);
   expect(listing.images).toHaveLength(2);
+  expect(await countMyListings(page)).toBe(1);
+
+  // The edit form shows them, the cover first, as stored.
+  await page.goto(`/listings/${encodeURIComponent(id)}/edit`);
+  await expect(page.getByRole('list', { name: 'Photos de l’annonce' }).getByRole('img')).toHaveCount(2);
 });
 
 test('bad input gets a message beside its field and creates nothing', async ({ page }) => {
@@ -217,6 +225,7 @@ test('bad input gets a message beside its field and creates nothing', async ({ p
   await expect(page.getByRole('combobox', { name: 'Commune' })).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Choisissez la commune où se trouve l’objet.')).toBeVisible();
   await expect(page.getByText('Indiquez l’état de l’objet.')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('validation.png'), fullPage: true });
 
   await title.fill('ab');
   await page.getByRole('button', { name: 'Publier l’annonce' }).click();
@@ -238,6 +247,7 @@ test('bad input gets a message beside its field and creates nothing', async ({ p
   ]);
   await page.getByRole('button', { name: 'Publier l’annonce' }).click();
   await expect(page.locator('.lf-thumb-invalid .field-error')).toBeVisible();
+  await expect(page.getByLabel('Ajouter des photos')).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Déposer une annonce' })).toBeVisible();
   expect(await countMyListings(page)).toBe(0);
 });
@@ -258,6 +268,7 @@ test('the owner edits title, a want and the photos; another member is refused', 
   await page.getByLabel('Titre', { exact: true }).fill('Guitare classique Yamaha C40');
   await page.getByRole('textbox', { name: 'Souhait 1', exact: true }).fill('une trottinette');
   await expect(want(page, 1).getByTestId('want-chip-Souhait 1').first()).toHaveText(/Trottinette/);
+  await page.screenshot({ path: test.info().outputPath('edit.png'), fullPage: true });
   await page.getByRole('button', { name: 'Retirer la photo 1' }).click();
   await expect(page.getByRole('list', { name: 'Photos de l’annonce' }).getByRole('img')).toHaveCount(1);
   await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
@@ -292,6 +303,15 @@ test('a member posts a listing from a phone @phone', async ({ page }, testInfo) 
   await expect(want(page, 1).getByTestId('want-chip-Souhait 1')).toHaveText(/^Toute la sous-catégorie /);
   await page.getByLabel('Ajouter des photos').setInputFiles([photo('a.png', [200, 120, 30])]);
   await page.screenshot({ path: testInfo.outputPath(`listing-form-${testInfo.project.name}.png`), fullPage: true });
+  // The two menus, as the person sees them on this screen.
+  await page.getByRole('button', { name: 'Changer le type d’objet' }).click();
+  await page.getByLabel('Chercher un type d’objet').fill('visseuse');
+  await expect(page.getByRole('list', { name: /Résultats pour/ }).getByRole('button').first()).toBeVisible();
+  await page.getByRole('group', { name: 'Changer le type d’objet' }).screenshot({ path: testInfo.outputPath(`title-menu-${testInfo.project.name}.png`) });
+  await page.getByRole('button', { name: 'Changer le type d’objet' }).click();
+  await page.getByRole('button', { name: 'Changer ce que demande le souhait 1' }).click();
+  await want(page, 1).screenshot({ path: testInfo.outputPath(`want-menu-${testInfo.project.name}.png`) });
+  await page.getByRole('button', { name: 'Fermer' }).click();
   const id = await publish(page);
   const listing = await stored(page, id);
   expect(listing.itemType?.slug).toBe('perceuse-visseuse');

@@ -59,7 +59,7 @@ export function ItemTypeSearch(props: Omit<OptionListProps, 'options' | 'label' 
   return (
     <div className="lf-search">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="search" value={text} autoComplete="off" placeholder="Par exemple : ponceuse, poussette…"
+      <input id={id} type="search" value={text} autoComplete="off" placeholder="Ex. : ponceuse, tente…"
         onChange={(e) => setText(e.target.value)} />
       <div aria-live="polite">
         <ItemTypeOptions label={`Résultats pour « ${text.trim()} »`} options={suggestions} isSelected={props.isSelected}
@@ -126,6 +126,10 @@ export function TitleItemType({ title, value, fallback, onChange, onSuggestion, 
       {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
       {open && (
         <div className="lf-panel" id={panelId} role="group" aria-labelledby={`${id}-toggle`}>
+          <p className="field-hint">
+            {value ? `Vous avez choisi : ${value.label}.` : top ? `Troc lit : ${top.label}.` : 'Troc ne reconnaît pas encore ce titre.'}{' '}
+            Choisissez le type qui décrit le mieux votre objet : les échanges sont proposés d’après lui.
+          </p>
           <ItemTypeOptions label="Suggestions pour le titre" options={suggestions}
             isSelected={(o) => (value ? value.id === o.id : false)}
             onPick={(o) => {

@@ -31,10 +31,13 @@ export function PhotosField({ photos, onChange, error, newPhotoError }: PhotosFi
     if (input.current) input.current.value = '';
   }
 
+  // The server names a refused photo by its index among the new ones (`images[i]`), as they are the only ones sent.
   let newIndex = 0;
+  const photoErrors = photos.map((p) => (p.kind === 'new' ? newPhotoError(newIndex++) : undefined));
   const messages = [...refused, ...(error ? [error] : [])];
+  const invalid = messages.length > 0 || photoErrors.some(Boolean);
   return (
-    <fieldset className={`lf-photos${messages.length ? ' field-invalid' : ''}`}>
+    <fieldset className={`lf-photos${invalid ? ' field-invalid' : ''}`}>
       <legend>Photos</legend>
       <p className="field-hint" id={`${id}-hint`}>
         Jusqu’à {MAX_PHOTOS} photos JPEG, PNG ou WebP de 10 Mo au plus. La première est la couverture.
@@ -42,7 +45,7 @@ export function PhotosField({ photos, onChange, error, newPhotoError }: PhotosFi
       {photos.length > 0 && (
         <ol className="lf-thumbs" aria-label="Photos de l’annonce">
           {photos.map((photo, index) => {
-            const serverError = photo.kind === 'new' ? newPhotoError(newIndex++) : undefined;
+            const serverError = photoErrors[index];
             const name = photo.kind === 'new' ? photo.file.name : `Photo ${index + 1}`;
             return (
               <li key={photo.kind === 'new' ? photo.key : photo.id} className={`lf-thumb${serverError ? ' lf-thumb-invalid' : ''}`}>
@@ -70,7 +73,7 @@ export function PhotosField({ photos, onChange, error, newPhotoError }: PhotosFi
         <div className="field">
           <label htmlFor={id} className="button lf-add-photos">Ajouter des photos</label>
           <input ref={input} id={id} type="file" multiple accept={PHOTO_TYPES.join(',')} className="lf-file-input"
-            aria-describedby={`${id}-hint${messages.length ? ` ${id}-error` : ''}`} aria-invalid={messages.length > 0}
+            aria-describedby={`${id}-hint${messages.length ? ` ${id}-error` : ''}`} aria-invalid={invalid}
             data-error-target="photos" onChange={(e) => add(e.target.files)} />
         </div>
       )}
