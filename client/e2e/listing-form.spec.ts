@@ -44,7 +44,8 @@ function png(width: number, height: number, rgb: [number, number, number]): Buff
 // a good part of the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
-const photo = (name: string, rgb: [number, number, number]) => ({ name, mimeType: 'image/png', buffer: png(64, 48, rgb) });
+const photo = (name: string, rgb: [number, number, number], width = 64, height = 48) =>
+  ({ name, mimeType: 'image/png', buffer: png(width, height, rgb) });
 
 interface StoredListing {
   id: string;
@@ -55,7 +56,7 @@ interface StoredListing {
   condition: string;
   placeName: string;
   wants: { text: string; scope: string; chosenByOwner: boolean; itemTypes: { itemType: { slug: string } }[]; category: { slug: string } | null }[];
-  images: { id: string }[];
+  images: { id: string; width: number; height: number }[];
 }
 
 /** Reads a listing back through the API, as the signed-in member of this page. */
@@ -65,7 +66,7 @@ async function stored(page: Page, id: string): Promise<StoredListing> {
     headers: { Authorization: `Bearer ${token}`, 'GraphQL-Preflight': '1' },
     data: {
       query: `query($id: ID!) { listing(id: $id) { id title condition placeName category { slug } itemType { slug } itemTypeChosenByOwner
-        wants { text scope chosenByOwner itemTypes { itemType { slug } } category { slug } } images { id } } }`,
+        wants { text scope chosenByOwner itemTypes { itemType { slug } } category { slug } } images { id width(size: FULL) height(size: FULL) } } }`,
       variables: { id },
     },
   });
@@ -193,7 +194,7 @@ test('a listing is created with two photos, the cover first', async ({ page }) =
   await registerVerifiedMember(page);
   await page.goto('/listings/new');
   await fillBasics(page, 'Poussette canne Yoyo');
-  await page.getByLabel('Ajouter des photos').setInputFiles([photo('rouge.png', [200, 30, 30]), photo('bleue.png', [30, 30, 200])]);
+  await page.getByLabel('Ajouter des photos').setInputFiles([photo('rouge.png', [200, 30, 30]), photo('bleue.png', [30, 30, 200], 48, 64)]);
   const thumbs = page.getByRole('list', { name: 'Photos de l’annonce' }).getByRole('img');
   await expect(thumbs).toHaveCount(2);
   await page.getByRole('button', { name: 'Mettre la photo 2 en couverture' }).click();
@@ -205,7 +206,8 @@ test('a listing is created with two photos, the cover first', async ({ page }) =
   await expect(page.getByRole('heading', { name: 'Annonce', exact: true })).toBeVisible();
   const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
   const listing = await stored(page, id);
-  expect(listing.images).toHaveLength(2);
+  // The blue one, the only portrait photo, is the cover.
+  expect(listing.images.map((i) => [i.width, i.height])).toEqual([[48, 64], [64, 48]]);
   expect(await countMyListings(page)).toBe(1);
 
   // The edit form shows them, the cover first, as stored.
@@ -271,13 +273,19 @@ test('the owner edits title, a want and the photos; another member is refused', 
   await page.screenshot({ path: test.info().outputPath('edit.png'), fullPage: true });
   await page.getByRole('button', { name: 'Retirer la photo 1' }).click();
   await expect(page.getByRole('list', { name: 'Photos de l’annonce' }).getByRole('img')).toHaveCount(1);
+  await page.getByLabel('Ajouter des photos').setInputFiles([photo('portrait.png', [30, 30, 200], 48, 64)]);
+  await page.getByRole('button', { name: 'Mettre la photo 2 en couverture' }).click();
   await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
   await expect(page.getByRole('heading', { name: 'Annonce', exact: true })).toBeVisible();
 
   const after = await stored(page, id);
   expect(after.title).toBe('Guitare classique Yamaha C40');
   expect(after.wants).toMatchObject([{ text: 'une trottinette', scope: 'ITEM_TYPES', itemTypes: [{ itemType: { slug: 'trottinette' } }] }]);
-  expect(after.images.map((i) => i.id)).toEqual([before.images[1].id]);
+  // The first photo removed, the new one added and made the cover (addListingImages then reorderListingImages).
+  expect(after.images).toHaveLength(2);
+  expect(after.images[1].id).toBe(before.images[1].id);
+  expect([after.images[0].width, after.images[0].height]).toEqual([48, 64]);
+  expect(before.images.map((i) => i.id)).not.toContain(after.images[0].id);
   expect(after.placeName).toBe('Lyon');
 
   // Someone else opening the edit address is told plainly, and sees no form.
