@@ -125,7 +125,14 @@ export function TitleItemType({ title, value, fallback, onChange, onSuggestion, 
       </div>
       {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
       {open && (
-        <div className="lf-panel" id={panelId} role="group" aria-labelledby={`${id}-toggle`}>
+        <div className="lf-panel" id={panelId} role="group" aria-labelledby={`${id}-toggle`}
+          onKeyDown={(e) => {
+            // Escape closes the menu and gives the focus back to its button, as a menu does.
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            setOpen(false);
+            document.getElementById(`${id}-toggle`)?.focus();
+          }}>
           <p className="field-hint">
             {value ? `Vous avez choisi : ${value.label}.` : top ? `Troc lit : ${top.label}.` : 'Troc ne reconnaît pas encore ce titre.'}{' '}
             Choisissez le type qui décrit le mieux votre objet : les échanges sont proposés d’après lui.

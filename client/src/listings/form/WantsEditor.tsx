@@ -75,13 +75,16 @@ function WantRow({ index, want, categories, error, onChange, onRemove }: WantRow
       {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
       <div className="lf-chip-row" id={`${id}-chip`}>
         <WantChip want={want} label={label} />
-        <button type="button" className="button lf-small" aria-expanded={open} aria-controls={`${id}-panel`}
+        <button type="button" className="button lf-small" aria-expanded={open} aria-controls={`${id}-panel`} id={`${id}-toggle`}
           aria-label={`Changer ce que demande le souhait ${index + 1}`} onClick={() => setOpen(!open)}>
           Changer
         </button>
       </div>
       {open && (
-        <WantChoicePanel id={`${id}-panel`} want={want} categories={categories} onChoice={setChoice} onClose={() => setOpen(false)} />
+        <WantChoicePanel id={`${id}-panel`} want={want} categories={categories} onChoice={setChoice} onClose={() => {
+          setOpen(false);
+          document.getElementById(`${id}-toggle`)?.focus();
+        }} />
       )}
     </li>
   );
@@ -160,7 +163,12 @@ function WantChoicePanel({ id, want, categories, onChoice, onClose }: PanelProps
   const isSelected = (o: ItemTypeRef) => chosen.some((t) => t.id === o.id);
 
   return (
-    <div className="lf-panel" id={id} role="group" aria-label="Ce que demande ce souhait">
+    <div className="lf-panel" id={id} role="group" aria-label="Ce que demande ce souhait"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onClose();
+      }}>
       <p className="field-hint">
         Choisissez jusqu’à {MAX_WANT_ITEM_TYPES} types d’objets{full ? ' (maximum atteint)' : ''}, ou toute une sous-catégorie.
       </p>
