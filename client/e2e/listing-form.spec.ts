@@ -176,9 +176,17 @@ test('each want shows what Troc reads in it, and a corrected want is stored as t
   await expect(want(page, 1).getByTestId('want-chip-Souhait 1')).toHaveText('Trottinette');
   await expect(want(page, 1).getByText('choisi par vous')).toBeVisible();
 
+  // Want 4, unknown to Troc, is made a whole subcategory by the owner.
+  await page.getByRole('button', { name: '+ Ajouter un souhait' }).click();
+  await page.getByRole('textbox', { name: 'Souhait 4', exact: true }).fill('un truc pour le salon');
+  await page.getByRole('button', { name: 'Changer ce que demande le souhait 4' }).click();
+  await want(page, 4).getByLabel('Ou toute une sous-catégorie').selectOption({ label: 'Décoration' });
+  await expect(want(page, 4).getByTestId('want-chip-Souhait 4')).toHaveText('Toute la sous-catégorie Décoration');
+
   const id = await publish(page);
   const listing = await stored(page, id);
-  expect(listing.wants.map((w) => w.text)).toEqual(['un vélo de ville', 'de l’outillage', 'zorglub flimbaque']);
+  expect(listing.wants.map((w) => w.text)).toEqual(['un vélo de ville', 'de l’outillage', 'zorglub flimbaque', 'un truc pour le salon']);
+  expect(listing.wants[3]).toMatchObject({ scope: 'SUBCATEGORY', chosenByOwner: true, category: { slug: 'maison-decoration' } });
   expect(listing.wants[0]).toMatchObject({ scope: 'ITEM_TYPES', chosenByOwner: true, itemTypes: [{ itemType: { slug: 'trottinette' } }] });
   expect(listing.wants[1]).toMatchObject({ scope: 'SUBCATEGORY', chosenByOwner: false });
   expect(listing.wants[2]).toMatchObject({ scope: 'UNRESOLVED', chosenByOwner: false });
