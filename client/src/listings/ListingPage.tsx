@@ -324,7 +324,7 @@ function ListingActions({ listing }: { listing: Listing }) {
   if (viewer === undefined) return null;
   if (!viewer) {
     return (
-      <p className="listing-actions">
+      <p className="signin-hint">
         <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>Connectez-vous</Link> pour ajouter cette annonce à vos favoris.
       </p>
     );
