@@ -63,7 +63,7 @@ export function MyListingsPage() {
         <>
           <section aria-labelledby="my-listings-heading">
             <h2 id="my-listings-heading">
-              Mes annonces <span className="count">({me.listings.totalCount})</span>
+              Annonces déposées <span className="count">({me.listings.totalCount})</span>
             </h2>
             {me.listings.nodes.length === 0 ? (
               <div className="empty-state card">

@@ -108,8 +108,10 @@ export function SearchBox({ value, onChange, onPick }: SearchBoxProps) {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(option)}
             >
-              <span className="suggestion-text">{option.text}</span>
-              {option.kind === 'CATEGORY' && <small className="suggestion-kind"> · catégorie</small>}
+              <span className="suggestion-text">
+                {option.text}
+                {option.kind === 'CATEGORY' && <small className="suggestion-kind"> · catégorie</small>}
+              </span>
               <small className="suggestion-count">{option.listingCount}</small>
             </li>
           ))}
