@@ -345,7 +345,7 @@ function Filters({ state, update, result, categories, topSlug }: FiltersProps) {
   const subCounts = new Map(result?.facets.categories.map((f) => [f.category.slug, f.count]) ?? []);
   const conditionCounts = new Map<ItemCondition, number>(result?.facets.conditions.map((f) => [f.condition, f.count]) ?? []);
   const order = shownOrder(state);
-  const filterCount = (state.category ? 1 : 0) + state.conditions.length;
+  const filterCount = (topSlug ? 1 : 0) + state.conditions.length;
   // Open beside the results on a wide screen; folded on a phone, where it would push the results out of sight.
   const [open, setOpen] = useState(() => !window.matchMedia('(max-width: 860px)').matches);
   return (
