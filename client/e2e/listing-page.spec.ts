@@ -142,3 +142,24 @@ test('an unknown or malformed id shows « Annonce introuvable »', async ({ page
     await expect(page.getByRole('link', { name: 'Voir les annonces' })).toBeVisible();
   }
 });
+
+test('a member blocks a listing’s owner: their listings leave the search until unblocked', async ({ page }) => {
+  test.slow();
+  await registerVerifiedMember(page);
+  const path = await openFirstResult(page);
+  const owner = (await page.locator('.listing-facts dd').nth(1).textContent())!.replace('Bloquer ce membre', '').trim();
+  await page.getByRole('button', { name: 'Bloquer ce membre' }).click();
+  await page.getByRole('button', { name: 'Oui, bloquer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Vous bloquez ${owner}` })).toBeVisible();
+
+  await page.goto('/?q=v%C3%A9lo');
+  await expect(page.locator('.search-results')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('.listing-grid li').first()).toBeVisible();
+  await expect(page.locator(`.listing-grid a[href="${path}"]`)).toHaveCount(0);
+
+  await page.goto(path);
+  await page.getByRole('button', { name: `Débloquer ${owner}` }).click();
+  await expect(page.getByRole('button', { name: 'Bloquer ce membre' })).toBeVisible();
+  await page.goto('/?q=v%C3%A9lo');
+  await expect(page.locator(`.listing-grid a[href="${path}"]`)).toHaveCount(1);
+});

@@ -60,6 +60,7 @@ const ListingPageQueryDocument = graphql(`
         id
         displayName
         memberSince
+        isBlocked
       }
       images {
         id
@@ -137,6 +138,36 @@ export const ReactivateListingMutation = graphql(`
         id
         status
         updatedAt
+      }
+      errors {
+        __typename
+        ...ListingActionError
+      }
+    }
+  }
+`);
+
+const BlockUserMutation = graphql(`
+  mutation BlockUser($input: BlockUserInput!) {
+    blockUser(input: $input) {
+      user {
+        id
+        isBlocked
+      }
+      errors {
+        __typename
+        ...ListingActionError
+      }
+    }
+  }
+`);
+
+const UnblockUserMutation = graphql(`
+  mutation UnblockUser($input: UnblockUserInput!) {
+    unblockUser(input: $input) {
+      user {
+        id
+        isBlocked
       }
       errors {
         __typename
@@ -235,7 +266,10 @@ function ListingView({ listing }: { listing: Listing }) {
                 <span className="field-hint"> — emplacement approximatif (à 1 km près) : l’adresse exacte se convient entre membres.</span>
               </dd>
               <dt>Proposé par</dt>
-              <dd>{listing.owner.displayName}</dd>
+              <dd>
+                {listing.owner.displayName}
+                <BlockOwner listing={listing} />
+              </dd>
               <dt>Publiée le</dt>
               <dd>
                 <time dateTime={listing.createdAt}>{formatDate(listing.createdAt)}</time>
@@ -422,6 +456,58 @@ function OwnerActions({ listing }: { listing: Listing }) {
         {done}
       </p>
       <FormAlert errors={errors} requestError={archiveResult.error ?? reactivateResult.error} />
+    </div>
+  );
+}
+
+/** Blocking hides each member's listings from the other's searches; the other member is not told. */
+function BlockOwner({ listing }: { listing: Listing }) {
+  const { viewer } = useSession();
+  const [confirming, setConfirming] = useState(false);
+  const [blockResult, block] = useMutation(BlockUserMutation);
+  const [unblockResult, unblock] = useMutation(UnblockUserMutation);
+  const busy = blockResult.fetching || unblockResult.fetching;
+  const owner = listing.owner;
+  if (!viewer || listing.isMine) return null;
+  const errors = [...(blockResult.data?.blockUser.errors ?? []), ...(unblockResult.data?.unblockUser.errors ?? [])];
+  return (
+    <div className="block-owner">
+      {owner.isBlocked ? (
+        <>
+          <p role="status" className="field-hint">
+            Vous bloquez {owner.displayName} : ses annonces n’apparaissent plus dans vos recherches.
+          </p>
+          <button type="button" className="button-link" disabled={busy} onClick={() => void unblock({ input: { userId: owner.id } })}>
+            Débloquer {owner.displayName}
+          </button>
+        </>
+      ) : confirming ? (
+        <div className="confirm card" role="group" aria-label={`Bloquer ${owner.displayName}`}>
+          <p>
+            Bloquer {owner.displayName} ? Vous ne verrez plus ses annonces, et ses recherches ne montreront plus les vôtres. Ce membre
+            n’en sera pas averti.
+          </p>
+          <div className="owner-buttons">
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={busy}
+              autoFocus
+              onClick={() => void block({ input: { userId: owner.id } }).then(() => setConfirming(false))}
+            >
+              Oui, bloquer
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => setConfirming(false)}>
+              Annuler
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button-link block-link" onClick={() => setConfirming(true)}>
+          Bloquer ce membre
+        </button>
+      )}
+      <FormAlert errors={errors} requestError={blockResult.error ?? unblockResult.error} />
     </div>
   );
 }
