@@ -195,7 +195,8 @@ export function ListingPage() {
   }
   // A malformed id and an unknown one mean the same to the visitor.
   if (!listing) return <ListingNotFound />;
-  return <ListingView listing={listing} />;
+  // Keyed by id: another listing starts on its own cover, without the previous one’s messages.
+  return <ListingView key={listing.id} listing={listing} />;
 }
 
 function ListingNotFound() {
