@@ -1,4 +1,5 @@
-import { cacheExchange, type CacheExchangeOpts, type KeyingConfig } from '@urql/exchange-graphcache';
+import { cacheExchange, type CacheExchangeOpts, type KeyingConfig, type Resolver } from '@urql/exchange-graphcache';
+import { relayPagination } from '@urql/exchange-graphcache/extras';
 import schema from '../gql/introspection';
 
 // Objects without an `id` (payloads, errors, connections, page info, wants…) are values embedded in their parent,
@@ -42,10 +43,29 @@ const refetchLists: NonNullable<CacheExchangeOpts['updates']>['Mutation'] = Obje
   ]),
 );
 
+/**
+ * « Voir plus » asks `searchListings` for the page after `endCursor`: the pages of one search (same arguments but
+ * `after`) are read back as one growing list. relayPagination merges edges and page info only, so the whole result
+ * set's `totalCount` and `facets` are taken from the first page.
+ */
+function searchPages(): Resolver {
+  const pages = relayPagination();
+  return (parent, args, cache, info) => {
+    const merged = pages(parent, args, cache, info) as Record<string, unknown> | undefined | null;
+    if (!merged) return merged;
+    const firstPageArgs = { ...args };
+    delete firstPageArgs.after;
+    const firstPage = cache.resolve('Query', 'searchListings', firstPageArgs);
+    if (typeof firstPage !== 'string') return undefined;
+    return { ...merged, totalCount: cache.resolve(firstPage, 'totalCount'), facets: cache.resolve(firstPage, 'facets') };
+  };
+}
+
 export function trocCache() {
   return cacheExchange({
     schema,
     keys: embeddedTypes(),
+    resolvers: { Query: { searchListings: searchPages() } },
     updates: { Mutation: refetchLists },
   });
 }
