@@ -16,13 +16,7 @@ const LoginMutation = graphql(`
       refreshTokenExpiresAt
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
-        ... on InvalidInputError {
-          field
-        }
+        ...PayloadError
       }
     }
   }

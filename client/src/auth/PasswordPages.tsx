@@ -11,13 +11,7 @@ const RequestPasswordResetMutation = graphql(`
       accepted
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
-        ... on InvalidInputError {
-          field
-        }
+        ...PayloadError
       }
     }
   }
@@ -31,10 +25,7 @@ const ResetPasswordMutation = graphql(`
       }
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
+        ...PayloadError
       }
     }
   }

@@ -16,13 +16,7 @@ const RegisterMutation = graphql(`
       refreshTokenExpiresAt
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
-        ... on InvalidInputError {
-          field
-        }
+        ...PayloadError
       }
     }
   }

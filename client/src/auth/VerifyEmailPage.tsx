@@ -15,10 +15,7 @@ const VerifyEmailMutation = graphql(`
       }
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
+        ...PayloadError
       }
     }
   }
@@ -29,10 +26,7 @@ const ResendVerificationMutation = graphql(`
     resendVerificationEmail {
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
+        ...PayloadError
       }
     }
   }

@@ -75,14 +75,6 @@ const ListingPageQueryDocument = graphql(`
   }
 `);
 
-/** What the listing mutations' errors show: every one implements `Error`. */
-export const ListingActionErrorFields = graphql(`
-  fragment ListingActionError on Error {
-    code
-    message
-  }
-`);
-
 const FavoriteMutation = graphql(`
   mutation FavoriteListing($input: FavoriteListingInput!) {
     favoriteListing(input: $input) {
@@ -93,7 +85,7 @@ const FavoriteMutation = graphql(`
       }
       errors {
         __typename
-        ...ListingActionError
+        ...PayloadError
       }
     }
   }
@@ -109,7 +101,7 @@ const UnfavoriteMutation = graphql(`
       }
       errors {
         __typename
-        ...ListingActionError
+        ...PayloadError
       }
     }
   }
@@ -125,7 +117,7 @@ export const ArchiveListingMutation = graphql(`
       }
       errors {
         __typename
-        ...ListingActionError
+        ...PayloadError
       }
     }
   }
@@ -141,7 +133,7 @@ export const ReactivateListingMutation = graphql(`
       }
       errors {
         __typename
-        ...ListingActionError
+        ...PayloadError
       }
     }
   }
@@ -156,7 +148,7 @@ const BlockUserMutation = graphql(`
       }
       errors {
         __typename
-        ...ListingActionError
+        ...PayloadError
       }
     }
   }
@@ -171,7 +163,7 @@ const UnblockUserMutation = graphql(`
       }
       errors {
         __typename
-        ...ListingActionError
+        ...PayloadError
       }
     }
   }

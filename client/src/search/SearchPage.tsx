@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ItemCondition, SearchListingsQuery, SearchListingsQueryVariables } from '../gql/graphql';
+import { CategoryTreeQuery } from '../graphql/categories';
 import { ListingCard } from '../listings/ListingCard';
 import { conditionLabel, formatListingCount } from '../listings/format';
 import { PageTitle } from '../ui/PageTitle';
@@ -26,21 +27,6 @@ import '../listings/listingCard.css';
 import './search.css';
 
 const PAGE_SIZE = 24;
-
-const CategoriesQuery = graphql(`
-  query SearchCategories {
-    categories {
-      id
-      slug
-      label
-      children {
-        id
-        slug
-        label
-      }
-    }
-  }
-`);
 
 const PlaceByIdQuery = graphql(`
   query PlaceById($id: ID!) {
@@ -168,7 +154,7 @@ export function SearchPage() {
     setPickerKey((k) => k + 1);
   }
 
-  const [categoriesResult] = useQuery({ query: CategoriesQuery });
+  const [categoriesResult] = useQuery({ query: CategoryTreeQuery });
   const categories = categoriesResult.data?.categories;
   const category = useMemo(() => {
     if (!state.category || !categories) return null;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Field, TextAreaField, TextField } from '../../ui/forms';
+import { CategoryTreeQuery } from '../../graphql/categories';
 import { PlacePicker, type PickedPlace } from '../../ui/PlacePicker';
 import { TitleItemType } from './ItemTypeChoices';
 import {
@@ -8,7 +9,6 @@ import {
   type ErrorTarget, type ItemTypeRef, type ListingFormState,
 } from './model';
 import { PhotosField } from './PhotosField';
-import { CategoriesQuery } from './queries';
 import { WantsEditor } from './WantsEditor';
 import './listingForm.css';
 
@@ -33,7 +33,7 @@ export function ListingForm({ mode, initial, readItemType, submitLabel, busyLabe
   const inFlight = useRef(false);
   const [focusRequest, setFocusRequest] = useState(0);
   const form = useRef<HTMLFormElement>(null);
-  const [{ data: categoriesData }] = useQuery({ query: CategoriesQuery });
+  const [{ data: categoriesData }] = useQuery({ query: CategoryTreeQuery });
   const categories = categoriesData?.categories ?? [];
   const [picked, setPicked] = useState<PickedPlace | null>(null);
   const conditionId = useId();

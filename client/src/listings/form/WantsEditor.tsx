@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
-import type { ListingFormCategoriesQuery } from '../../gql/graphql';
+import type { CategoryTree } from '../../graphql/categories';
 import { useDebounced } from '../../ui/useDebounced';
 import { ItemTypeOptions, ItemTypeSearch, useItemTypeSuggestions } from './ItemTypeChoices';
 import { MAX_WANTS, MAX_WANT_ITEM_TYPES, UNSURE_BELOW, WANT_MAX, newKey, type ItemTypeRef, type WantChoice, type WantDraft } from './model';
 import { PreviewWantQuery } from './queries';
 
-type Categories = ListingFormCategoriesQuery['categories'];
+type Categories = CategoryTree;
 
 interface WantsEditorProps {
   wants: WantDraft[];

@@ -1,20 +1,5 @@
 import { graphql } from '../../gql';
 
-export const CategoriesQuery = graphql(`
-  query ListingFormCategories {
-    categories {
-      id
-      slug
-      label
-      children {
-        id
-        slug
-        label
-      }
-    }
-  }
-`);
-
 export const SuggestItemTypesQuery = graphql(`
   query SuggestItemTypes($text: String!, $first: Int!) {
     suggestItemTypes(text: $text, first: $first) {
@@ -132,13 +117,7 @@ export const CreateListingMutation = graphql(`
       }
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
-        ... on InvalidInputError {
-          field
-        }
+        ...PayloadError
         ... on ItemTypeNotFoundError {
           field
         }
@@ -170,13 +149,7 @@ export const UpdateListingMutation = graphql(`
       }
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
-        ... on InvalidInputError {
-          field
-        }
+        ...PayloadError
         ... on ItemTypeNotFoundError {
           field
         }
@@ -197,13 +170,7 @@ export const AddListingImagesMutation = graphql(`
       }
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
-        ... on InvalidInputError {
-          field
-        }
+        ...PayloadError
         ... on NotAnImageError {
           field
         }
@@ -236,10 +203,7 @@ export const RemoveListingImageMutation = graphql(`
       }
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
+        ...PayloadError
       }
     }
   }
@@ -257,10 +221,7 @@ export const ReorderListingImagesMutation = graphql(`
       }
       errors {
         __typename
-        ... on Error {
-          code
-          message
-        }
+        ...PayloadError
       }
     }
   }
