@@ -102,9 +102,15 @@ async function fillBasics(page: Page, title: string) {
   await pickPlace(page, 'Lyon', /^Lyon\b/);
 }
 
+/** Saving lands on the listing's own page, where its owner is offered to take it down. */
+async function expectOwnListingPage(page: Page) {
+  await expect(page).toHaveURL(/\/listings\/(?!new$)[^/]+$/);
+  await expect(page.getByRole('button', { name: 'Retirer l’annonce' })).toBeVisible();
+}
+
 async function publish(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Publier l’annonce' }).click();
-  await expect(page.getByRole('heading', { name: 'Annonce', exact: true })).toBeVisible();
+  await expectOwnListingPage(page);
   const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
   expect(id).toBeTruthy();
   return id;
@@ -148,7 +154,7 @@ test('the title suggests its item type and category; the chip changed by the own
   await page.getByRole('button', { name: 'Laisser Troc décider' }).click();
   await expect(titleChip(page)).toHaveText(/Perceuse-visseuse/);
   await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
-  await expect(page.getByRole('heading', { name: 'Annonce', exact: true })).toBeVisible();
+  await expectOwnListingPage(page);
   const back = await stored(page, id);
   expect(back.itemType?.slug).toBe('perceuse-visseuse');
   expect(back.itemTypeChosenByOwner).toBe(false);
@@ -211,7 +217,7 @@ test('a listing is created with two photos, the cover first', async ({ page }) =
 
   // An impatient double click publishes once: the button is disabled while the upload runs.
   await page.getByRole('button', { name: 'Publier l’annonce' }).dblclick();
-  await expect(page.getByRole('heading', { name: 'Annonce', exact: true })).toBeVisible();
+  await expectOwnListingPage(page);
   const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
   const listing = await stored(page, id);
   // The blue one, the only portrait photo, is the cover.
@@ -284,7 +290,7 @@ test('the owner edits title, a want and the photos; another member is refused', 
   await page.getByLabel('Ajouter des photos').setInputFiles([photo('portrait.png', [30, 30, 200], 48, 64)]);
   await page.getByRole('button', { name: 'Mettre la photo 2 en couverture' }).click();
   await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
-  await expect(page.getByRole('heading', { name: 'Annonce', exact: true })).toBeVisible();
+  await expectOwnListingPage(page);
 
   const after = await stored(page, id);
   expect(after.title).toBe('Guitare classique Yamaha C40');
