@@ -7,7 +7,7 @@ import { requestErrorMessage } from '../ui/forms';
 import { ListingForm, type SubmitResult } from './form/ListingForm';
 import {
   emptyForm, finalOrder, fromListing, groupErrors, hasChanges, photoPlan, sentWantIndexes, toCreateInput, toUpdateInput,
-  type ErrorTarget, type ListingFormState,
+  withUploaded, type ErrorTarget, type ListingFormState,
 } from './form/model';
 import {
   AddListingImagesMutation, CreateListingMutation, ExactLocationQuery, ListingForEditQuery, RemoveListingImageMutation,
@@ -78,6 +78,8 @@ function EditForm({ listing, exact }: { listing: ListingFormFieldsFragment; exac
   const initial = useMemo(() => fromListing(listing, exact), [listing, exact]);
   // What the server holds now: after a partly failed save, the next one sends only what is still different.
   const saved = useRef(initial);
+  // Photos an earlier save uploaded (form key → image id), in case a later step of that save failed.
+  const uploaded = useRef(new Map<string, string>());
   const [, updateListing] = useMutation(UpdateListingMutation);
   const [, removeImage] = useMutation(RemoveListingImageMutation);
   const [, addImages] = useMutation(AddListingImagesMutation);
@@ -94,7 +96,7 @@ function EditForm({ listing, exact }: { listing: ListingFormFieldsFragment; exac
       saved.current = { ...state, photos: saved.current.photos };
     }
 
-    const { removed, added } = photoPlan(saved.current.photos, state.photos);
+    const { removed, added } = photoPlan(saved.current.photos, withUploaded(state.photos, uploaded.current));
     let serverIds: string[] = saved.current.photos.flatMap((p) => (p.kind === 'existing' ? [p.id] : []));
     for (const imageId of removed) {
       const result = await removeImage({ input: { listingId: listing.id, imageId } });
@@ -110,8 +112,15 @@ function EditForm({ listing, exact }: { listing: ListingFormFieldsFragment; exac
       if (!payload) return failure(requestErrorMessage(result.error) ?? 'Une erreur inattendue est survenue.');
       if (payload.errors.length > 0) return { errors: groupErrors(payload.errors) };
       serverIds = payload.listing!.images.map((i) => i.id);
+      // New images come last, in the order sent.
+      const newIds = serverIds.slice(serverIds.length - added.length);
+      added.forEach((photo, i) => uploaded.current.set(photo.key, newIds[i]));
+      saved.current = {
+        ...saved.current,
+        photos: [...saved.current.photos, ...added.map((photo, i) => ({ kind: 'existing' as const, id: newIds[i], url: photo.url }))],
+      };
     }
-    const order = finalOrder(state.photos, serverIds, added.length);
+    const order = finalOrder(withUploaded(state.photos, uploaded.current), serverIds, 0);
     if (order) {
       const result = await reorderImages({ input: { listingId: listing.id, imageIds: order } });
       const payload = result.data?.reorderListingImages;

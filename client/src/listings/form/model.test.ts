@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkFiles, checkForm, emptyForm, errorTarget, fileProblem, finalOrder, fromListing, groupErrors, hasChanges,
-  moveToFront, photoPlan, sentWantIndexes, titleSuggestionUnsure, toCreateInput, toUpdateInput, type ListingFormState, type LoadedListing,
+  moveToFront, photoPlan, sentWantIndexes, titleSuggestionUnsure, toCreateInput, toUpdateInput, withUploaded, type ListingFormState, type LoadedListing,
   type PhotoDraft,
 } from './model';
 
@@ -199,6 +199,18 @@ describe('photos on edit', () => {
     const current = [existing('c'), added('n1'), existing('a')];
     expect(finalOrder(current, ['a', 'c', 'N1'], 1)).toEqual(['c', 'N1', 'a']);
     expect(finalOrder([existing('a'), added('n1')], ['a', 'N1'], 1)).toBeNull();
+  });
+
+  it('after a save that uploaded photos but failed to reorder them, saving again reorders without uploading twice', () => {
+    // First save: c and a were there; n1 was uploaded (the server lists it last as N1), then the reorder failed.
+    const form = [existing('c'), added('n1'), existing('a')];
+    const uploaded = new Map([['n1', 'N1']]);
+    const savedPhotos = [existing('c'), existing('a'), existing('N1')];
+
+    const retry = photoPlan(savedPhotos, withUploaded(form, uploaded));
+    expect(retry.added).toEqual([]);
+    expect(retry.removed).toEqual([]);
+    expect(finalOrder(withUploaded(form, uploaded), ['c', 'a', 'N1'], 0)).toEqual(['c', 'N1', 'a']);
   });
 
   it('moves a photo to the cover place', () => {

@@ -307,6 +307,14 @@ export function finalOrder(current: readonly PhotoDraft[], serverIds: readonly s
   return wanted.join() === serverIds.join() ? null : wanted;
 }
 
+/**
+ * The form's photos with those already uploaded by an earlier, partly failed save (by their key) counted as the
+ * listing's own images, so that saving again neither uploads them twice nor loses their place.
+ */
+export function withUploaded(photos: readonly PhotoDraft[], uploaded: ReadonlyMap<string, string>): PhotoDraft[] {
+  return photos.map((p) => (p.kind === 'new' && uploaded.has(p.key) ? { kind: 'existing', id: uploaded.get(p.key)!, url: p.url } : p));
+}
+
 /** Moves one item to the front: « Mettre en couverture ». */
 export function moveToFront<T>(items: readonly T[], index: number): T[] {
   if (index <= 0 || index >= items.length) return [...items];
