@@ -1,8 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 
-/** The results once the search has answered (the grid is no longer the previous search's, dimmed). */
+/**
+ * The results once the search of the current address has answered: the address changes before the page renders its
+ * search, so the results must say they are for this address, then no longer be busy.
+ */
 async function settled(page: Page) {
-  await expect(page.locator('.search-results')).toHaveAttribute('aria-busy', 'false');
+  const results = page.locator('.search-results');
+  await expect(results).toHaveAttribute('data-search', new URL(page.url()).searchParams.toString());
+  await expect(results).toHaveAttribute('aria-busy', 'false');
 }
 
 async function resultCount(page: Page): Promise<number> {
@@ -49,6 +54,8 @@ test('a suggestion picked from the dropdown runs the search, with the keyboard t
   await box.fill('');
   await box.pressSequentially('perceu');
   await expect(page.getByRole('listbox', { name: 'Suggestions' })).toBeVisible();
+  // The list may still show the suggestions of « vél » until those of « perceu » arrive.
+  await expect(page.getByRole('option').first()).toHaveAttribute('aria-label', /^perce/i);
   await box.press('ArrowDown');
   await expect(box).toHaveAttribute('aria-activedescendant', /option-0/);
   const first = (await page.getByRole('option').first().getAttribute('aria-label'))!.split(',')[0].replace(' (catégorie)', '');
@@ -66,10 +73,11 @@ test('a place and a radius narrow the results and show distances', async ({ page
 
   await pickPlace(page, 'Lyon');
   await expect(page).toHaveURL(/place=[^&]+&r=10/);
+  // The address changes first; the count is the new search's once the status names the place.
+  await expect(page.getByRole('status')).toContainText('à moins de 10 km de Lyon');
   const near = await resultCount(page);
   expect(near).toBeGreaterThan(0);
   expect(near).toBeLessThan(everywhere);
-  await expect(page.getByRole('status')).toContainText('à moins de 10 km de Lyon');
   const distances = await page.locator('.listing-card-distance').allTextContents();
   expect(distances.length).toBe(await cards(page).count());
   for (const distance of distances) {
@@ -80,6 +88,7 @@ test('a place and a radius narrow the results and show distances', async ({ page
 
   await page.getByLabel('Rayon').selectOption('5');
   await expect(page).toHaveURL(/r=5/);
+  await expect(page.getByRole('status')).toContainText('à moins de 5 km de Lyon');
   expect(await resultCount(page)).toBeLessThanOrEqual(near);
 
   await page.getByLabel('Trier par').selectOption('distance');

@@ -256,7 +256,8 @@ export function SearchPage() {
       <div className="search-layout">
         <Filters state={state} update={update} result={result} categories={categories ?? []} topSlug={category?.top.slug ?? null} />
 
-        <section className="search-results" aria-labelledby="results-heading" aria-busy={loading}>
+        {/* data-search names the address these results are for: tests wait on it rather than on timing. */}
+        <section className="search-results" aria-labelledby="results-heading" aria-busy={loading} data-search={params.toString()}>
           <h2 id="results-heading" className="sr-only">
             Résultats
           </h2>
