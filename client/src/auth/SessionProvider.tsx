@@ -50,6 +50,8 @@ export function useSession(): SessionValue {
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [signedIn, setSignedIn] = useState(session.signedIn);
+  // The client this replaces needs no disposing: its socket is lazy and closes with its last subscription, which
+  // unmounts with it (and disposing in an effect would break under StrictMode's double effects in development).
   const client = useMemo(() => createTrocClient(), [signedIn]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => session.subscribe((tokens) => setSignedIn(tokens !== null)), []);
