@@ -3,9 +3,9 @@ using Troc.Domain.Catalogue;
 using Troc.Domain.Categories;
 using Troc.Domain.Listings;
 using Troc.Domain.Moderation;
-using Troc.Domain.Users;
 using Troc.Domain.Places;
-using Troc.Domain.Search;
+using Troc.Domain.SavedSearches;
+using Troc.Domain.Users;
 
 namespace Troc.Domain.Persistence;
 

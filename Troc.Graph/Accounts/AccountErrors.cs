@@ -2,7 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Troc.Domain.Users;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 
 namespace Troc.Graph.Accounts;
 

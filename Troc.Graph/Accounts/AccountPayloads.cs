@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using GraphQL;
 using Troc.Domain.Users;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Graph.Transport.Authorization;
 using Troc.Graph.Users;
 

@@ -6,8 +6,8 @@ using Npgsql;
 using Troc.Domain.Persistence;
 using Troc.Domain.Users;
 using Troc.Graph.Abuse;
+using Troc.Graph.Common;
 using Troc.Graph.Mail;
-using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
 using Troc.Graph.Users;
 

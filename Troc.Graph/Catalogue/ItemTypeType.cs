@@ -3,8 +3,8 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Catalogue;
 using Troc.Graph.Categories;
+using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
-using Troc.Graph.Schema;
 
 namespace Troc.Graph.Catalogue;
 
@@ -38,7 +38,7 @@ public sealed class ItemTypeType : ObjectGraphType<StoredItemType>
             .Resolve(context => context.Source.Retired);
     }
 
-    public static string GlobalId(string slug) => Schema.GlobalId.Encode(TypeName, slug);
+    public static string GlobalId(string slug) => Common.GlobalId.Encode(TypeName, slug);
 }
 
 internal sealed class ItemTypeNodeResolver : INodeResolver

@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Categories;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 
 namespace Troc.Graph.Categories;
 

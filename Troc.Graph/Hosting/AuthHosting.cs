@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.DI;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -10,8 +10,8 @@ using StackExchange.Redis;
 using Troc.Domain.Users;
 using Troc.Graph.Abuse;
 using Troc.Graph.Accounts;
+using Troc.Graph.Common;
 using Troc.Graph.Mail;
-using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
 using Troc.Graph.Users;
 

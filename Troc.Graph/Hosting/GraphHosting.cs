@@ -5,6 +5,7 @@ using GraphQL.Execution;
 using Microsoft.Extensions.Options;
 using Troc.Domain.Places;
 using Troc.Graph.Categories;
+using Troc.Graph.Common;
 using Troc.Graph.Places;
 using Troc.Graph.Schema;
 using Troc.Graph.Transport;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Troc.Domain.Catalogue;
 using Troc.Domain.Listings;
+using Troc.Graph.Common;
 using Troc.Graph.Listings;
-using Troc.Graph.Schema;
 
 namespace Troc.Graph.Hosting;
 

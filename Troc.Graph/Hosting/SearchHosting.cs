@@ -1,6 +1,6 @@
-using Troc.Domain.Search;
-using Troc.Graph.Schema;
-using Troc.Graph.Search;
+using Troc.Domain.SavedSearches;
+using Troc.Graph.Common;
+using Troc.Graph.SavedSearches;
 
 namespace Troc.Graph.Hosting;
 

@@ -8,7 +8,7 @@ namespace Troc.Graph.Ide;
 /// </summary>
 public sealed class BananaCakePopAssets
 {
-    public const string InstallCommand = "npm ci --prefix Troc.Graph/ide";
+    public const string InstallCommand = "npm ci --prefix Troc.Graph/ide-package";
 
     private const string PackageFolder = "node_modules/@chillicream/bananacakepop-graphql-ide";
     private const int LevelsSearchedUpwards = 5;
@@ -46,8 +46,8 @@ public sealed class BananaCakePopAssets
             var folder = new DirectoryInfo(start);
             for (var level = 0; folder is not null && level <= LevelsSearchedUpwards; level++, folder = folder.Parent)
             {
-                yield return Path.Combine(folder.FullName, "ide", PackageFolder);
-                yield return Path.Combine(folder.FullName, "Troc.Graph", "ide", PackageFolder);
+                yield return Path.Combine(folder.FullName, "ide-package", PackageFolder);
+                yield return Path.Combine(folder.FullName, "Troc.Graph", "ide-package", PackageFolder);
             }
         }
     }

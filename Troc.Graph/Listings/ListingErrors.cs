@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Troc.Domain.Listings;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 
 namespace Troc.Graph.Listings;
 

@@ -18,5 +18,5 @@ public sealed class ListingImageType : ImageGraphType<ListingImage>
             .Resolve(context => GlobalId(context.Source.Id));
     }
 
-    public static string GlobalId(Guid id) => Schema.GlobalId.Encode(TypeName, id.ToString("N"));
+    public static string GlobalId(Guid id) => Common.GlobalId.Encode(TypeName, id.ToString("N"));
 }

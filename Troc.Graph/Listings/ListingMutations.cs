@@ -5,7 +5,7 @@ using Troc.Domain.Listings;
 using Troc.Domain.Media;
 using Troc.Graph.Catalogue;
 using Troc.Graph.Categories;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Graph.Transport.Authorization;
 
 namespace Troc.Graph.Listings;

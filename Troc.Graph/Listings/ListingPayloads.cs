@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using GraphQL;
 using Troc.Domain.Listings;
+using Troc.Graph.Common;
 using Troc.Graph.Media;
-using Troc.Graph.Schema;
 
 namespace Troc.Graph.Listings;
 

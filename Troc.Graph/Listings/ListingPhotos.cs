@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Troc.Domain.Media;
+using Troc.Graph.Common;
 using Troc.Graph.Media;
-using Troc.Graph.Schema;
 
 namespace Troc.Graph.Listings;
 

@@ -2,8 +2,8 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.DataLoader;
 using Troc.Domain.Listings;
+using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
-using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
 
 namespace Troc.Graph.Listings;

@@ -3,9 +3,9 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Listings;
+using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
 using Troc.Graph.Realtime;
-using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
 
 namespace Troc.Graph.Listings;

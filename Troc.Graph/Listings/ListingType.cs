@@ -5,9 +5,9 @@ using Troc.Domain.Catalogue;
 using Troc.Domain.Listings;
 using Troc.Graph.Catalogue;
 using Troc.Graph.Categories;
+using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
 using Troc.Graph.Geography;
-using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
 using Troc.Graph.Users;
 
@@ -100,7 +100,7 @@ public sealed class ListingType : ObjectGraphType<Listing>
             .Resolve(context => context.RequestServices!.GetRequiredService<FavoriteCountByListingId>().Load(context.Source.Id));
     }
 
-    public static string GlobalId(Guid id) => Schema.GlobalId.Encode(TypeName, id.ToString("N"));
+    public static string GlobalId(Guid id) => Common.GlobalId.Encode(TypeName, id.ToString("N"));
 }
 
 public sealed class WantType : ObjectGraphType<ListingWant>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Listings;
 using Troc.Domain.Persistence;
 using Troc.Domain.Users;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Graph.Transport.Authorization;
 
 namespace Troc.Graph.Listings;

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Troc.Domain.Media;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 
 namespace Troc.Graph.Media;
 

@@ -4,7 +4,7 @@ using GraphQL.Types;
 using Troc.Domain.Listings;
 using Troc.Domain.Moderation;
 using Troc.Domain.Users;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Graph.Transport.Authorization;
 using Troc.Graph.Users;
 

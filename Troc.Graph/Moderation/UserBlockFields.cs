@@ -3,8 +3,8 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Persistence;
 using Troc.Domain.Users;
+using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
-using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
 using Troc.Graph.Users;
 

@@ -3,9 +3,9 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Listings;
 using Troc.Domain.Places;
+using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
 using Troc.Graph.Geography;
-using Troc.Graph.Schema;
 
 namespace Troc.Graph.Places;
 

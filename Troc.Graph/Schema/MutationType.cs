@@ -14,6 +14,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddFieldsOf<AccountMutations>();
         this.AddFieldsOf<ListingMutations>();
         this.AddFieldsOf<BlockMutations>();
-        this.AddFieldsOf<Troc.Graph.Search.SavedSearchMutations>();
+        this.AddFieldsOf<Troc.Graph.SavedSearches.SavedSearchMutations>();
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using GraphQL;
 using GraphQL.DataLoader;
+using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
 
 namespace Troc.Graph.Schema;

@@ -10,6 +10,6 @@ public sealed class SubscriptionType : ObjectGraphType
         Name = "Subscription";
         Description = "Live updates over the WebSocket at /graphql (sub-protocol graphql-transport-ws).";
         this.AddFieldsOf<ListingSubscriptions>();
-        this.AddFieldsOf<Troc.Graph.Search.SavedSearchSubscriptions>();
+        this.AddFieldsOf<Troc.Graph.SavedSearches.SavedSearchSubscriptions>();
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
+using Troc.Graph.Common;
 
 namespace Troc.Graph.Schema;
 

@@ -1,12 +1,12 @@
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
-using Troc.Domain.Persistence;
-using Troc.Graph.Catalogue;
 using Troc.Domain.Listings;
+using Troc.Domain.Persistence;
 using Troc.Domain.Places;
 using Troc.Domain.Search;
+using Troc.Graph.Catalogue;
+using Troc.Graph.Common;
 using Troc.Graph.Places;
-using Troc.Graph.Schema;
 
 namespace Troc.Graph.Search;
 

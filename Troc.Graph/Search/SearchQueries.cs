@@ -5,8 +5,8 @@ using Troc.Domain.Persistence;
 using Troc.Domain.Places;
 using Troc.Domain.Search;
 using Troc.Graph.Catalogue;
+using Troc.Graph.Common;
 using Troc.Graph.Listings;
-using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
 
 namespace Troc.Graph.Search;

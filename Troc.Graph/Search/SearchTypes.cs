@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Listings;
 using Troc.Domain.Search;
 using Troc.Graph.Categories;
+using Troc.Graph.Common;
 using Troc.Graph.Listings;
-using Troc.Graph.Schema;
 
 namespace Troc.Graph.Search;
 

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.DataLoader;
 using Troc.Domain.Users;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Graph.Transport.Authorization;
 
 namespace Troc.Graph.Users;

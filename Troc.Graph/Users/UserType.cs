@@ -2,8 +2,8 @@ using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Users;
+using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
-using Troc.Graph.Schema;
 using Troc.Graph.Transport.Authorization;
 
 namespace Troc.Graph.Users;
@@ -52,10 +52,10 @@ public sealed class UserType : ObjectGraphType<User>
 
         Listings.UserListingFields.AddTo(this);
         Moderation.UserBlockFields.AddTo(this);
-        Search.UserSavedSearchFields.AddTo(this);
+        SavedSearches.UserSavedSearchFields.AddTo(this);
     }
 
-    public static string GlobalId(Guid id) => Schema.GlobalId.Encode(TypeName, id.ToString("N"));
+    public static string GlobalId(Guid id) => Common.GlobalId.Encode(TypeName, id.ToString("N"));
 }
 
 public sealed class UserRoleType : EnumerationGraphType<UserRole>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Tests.Infrastructure;
 using static Troc.Tests.Listings.ListingTestKit;
 using static Troc.Tests.Users.AccountTestKit;

@@ -337,8 +337,8 @@ public sealed partial class ListingPhotoTests(ListingPhotoAppFactory app) : ICla
     public async Task Wrong_ids_the_last_photo_and_a_bad_permutation_are_typed_errors_that_change_nothing()
     {
         var (client, listingId, ids) = await ListingWithPhotosAsync(2);
-        var unknownImage = Troc.Graph.Schema.GlobalId.Encode("ListingImage", Guid.NewGuid().ToString("N"));
-        var unknownListing = Troc.Graph.Schema.GlobalId.Encode("Listing", Guid.NewGuid().ToString("N"));
+        var unknownImage = Troc.Graph.Common.GlobalId.Encode("ListingImage", Guid.NewGuid().ToString("N"));
+        var unknownListing = Troc.Graph.Common.GlobalId.Encode("Listing", Guid.NewGuid().ToString("N"));
 
         async Task<(string? Code, string? Field)> Error(string query, string mutation, object input)
         {

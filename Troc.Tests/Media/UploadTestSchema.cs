@@ -5,6 +5,7 @@ using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Media;
+using Troc.Graph.Common;
 using Troc.Graph.Media;
 using Troc.Graph.Schema;
 

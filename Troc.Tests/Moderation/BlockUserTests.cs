@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Snapshooter.Xunit;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Tests.Infrastructure;
 using static Troc.Tests.Listings.ListingTestKit;
 using static Troc.Tests.Users.AccountTestKit;

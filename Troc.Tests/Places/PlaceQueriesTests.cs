@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Tests.Infrastructure;
 
 namespace Troc.Tests.Places;

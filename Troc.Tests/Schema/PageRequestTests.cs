@@ -1,4 +1,4 @@
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 
 namespace Troc.Tests.Schema;
 

@@ -4,7 +4,7 @@ using GraphQL.Types;
 using GraphQL.Utilities;
 using Snapshooter;
 using Snapshooter.Xunit;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 
 namespace Troc.Tests.Schema;
 

@@ -1,9 +1,9 @@
-using Newtonsoft.Json.Linq;
-using Snapshooter.Xunit;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
 using Npgsql;
+using Snapshooter.Xunit;
 using Troc.Domain.Listings;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Tests.Infrastructure;
 using Troc.Tests.Listings;
 using Troc.Tests.Transport.WebSockets;

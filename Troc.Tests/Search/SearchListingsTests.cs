@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Troc.Domain.Listings;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Tests.Infrastructure;
 using Troc.Tests.Listings;
 using static Troc.Tests.Search.SearchTestKit;

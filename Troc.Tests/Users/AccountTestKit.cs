@@ -112,7 +112,7 @@ public static class AccountDatabase
     }
 
     public static Guid UserKey(string globalId) =>
-        Troc.Graph.Schema.GlobalId.TryDecodeGuid(globalId, "User", out var id) ? id : throw new ArgumentException(globalId);
+        Troc.Graph.Common.GlobalId.TryDecodeGuid(globalId, "User", out var id) ? id : throw new ArgumentException(globalId);
 
     public static Task PromoteToAdminAsync(TrocAppFactory app, string globalUserId) => ExecuteAsync(app, async db =>
     {

@@ -59,8 +59,8 @@ public sealed class UserQueriesTests(TrocAppFactory app) : IClassFixture<TrocApp
         var account = await RegisterAsync(client, displayName: "Fanny");
 
         var node = await client.PostAsync("query($id: ID!) { node(id: $id) { __typename id ... on User { displayName } } }", new { id = account.UserId });
-        var unknown = await client.PostAsync(UserById, new { id = Troc.Graph.Schema.GlobalId.Encode("User", Guid.NewGuid().ToString("N")) });
-        var wrongType = await client.PostAsync(UserById, new { id = Troc.Graph.Schema.GlobalId.Encode("Category", 1) });
+        var unknown = await client.PostAsync(UserById, new { id = Troc.Graph.Common.GlobalId.Encode("User", Guid.NewGuid().ToString("N")) });
+        var wrongType = await client.PostAsync(UserById, new { id = Troc.Graph.Common.GlobalId.Encode("Category", 1) });
 
         Assert.Equal("User", Str(node.EnsureNoErrors().Data!["node"]!["__typename"]));
         Assert.Equal(account.UserId, Str(node.Data!["node"]!["id"]));

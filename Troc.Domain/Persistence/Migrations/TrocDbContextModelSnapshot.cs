@@ -358,7 +358,7 @@ namespace Troc.Domain.Persistence.Migrations
                     b.ToTable("places", (string)null);
                 });
 
-            modelBuilder.Entity("Troc.Domain.Search.SavedSearch", b =>
+            modelBuilder.Entity("Troc.Domain.SavedSearches.SavedSearch", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -404,7 +404,7 @@ namespace Troc.Domain.Persistence.Migrations
                     b.ToTable("saved_searches", (string)null);
                 });
 
-            modelBuilder.Entity("Troc.Domain.Search.SavedSearchAlert", b =>
+            modelBuilder.Entity("Troc.Domain.SavedSearches.SavedSearchAlert", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -449,7 +449,7 @@ namespace Troc.Domain.Persistence.Migrations
                     b.ToTable("saved_search_alerts", (string)null);
                 });
 
-            modelBuilder.Entity("Troc.Domain.Search.SavedSearchJob", b =>
+            modelBuilder.Entity("Troc.Domain.SavedSearches.SavedSearchJob", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -912,7 +912,7 @@ namespace Troc.Domain.Persistence.Migrations
                         .HasConstraintName("fk_user_blocks_users_blocker_id");
                 });
 
-            modelBuilder.Entity("Troc.Domain.Search.SavedSearch", b =>
+            modelBuilder.Entity("Troc.Domain.SavedSearches.SavedSearch", b =>
                 {
                     b.HasOne("Troc.Domain.Users.User", null)
                         .WithMany()
@@ -922,7 +922,7 @@ namespace Troc.Domain.Persistence.Migrations
                         .HasConstraintName("fk_saved_searches_users_owner_id");
                 });
 
-            modelBuilder.Entity("Troc.Domain.Search.SavedSearchAlert", b =>
+            modelBuilder.Entity("Troc.Domain.SavedSearches.SavedSearchAlert", b =>
                 {
                     b.HasOne("Troc.Domain.Listings.Listing", null)
                         .WithMany()
@@ -938,7 +938,7 @@ namespace Troc.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_saved_search_alerts_users_owner_id");
 
-                    b.HasOne("Troc.Domain.Search.SavedSearch", null)
+                    b.HasOne("Troc.Domain.SavedSearches.SavedSearch", null)
                         .WithMany()
                         .HasForeignKey("SavedSearchId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -946,7 +946,7 @@ namespace Troc.Domain.Persistence.Migrations
                         .HasConstraintName("fk_saved_search_alerts_saved_searches_saved_search_id");
                 });
 
-            modelBuilder.Entity("Troc.Domain.Search.SavedSearchJob", b =>
+            modelBuilder.Entity("Troc.Domain.SavedSearches.SavedSearchJob", b =>
                 {
                     b.HasOne("Troc.Domain.Listings.Listing", null)
                         .WithMany()

@@ -2,10 +2,10 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Troc.Domain.Listings;
-using Troc.Domain.Search;
-using Troc.Graph.Schema;
+using Troc.Domain.SavedSearches;
+using Troc.Graph.Common;
 
-namespace Troc.Graph.Search;
+namespace Troc.Graph.SavedSearches;
 
 [Description("You have no saved search with this id (it never existed, was deleted, or is someone else's).")]
 public sealed class SavedSearchNotFoundError(string message) : UserError("SAVED_SEARCH_NOT_FOUND", message);

@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 
-namespace Troc.Graph.Schema;
+namespace Troc.Graph.Common;
 
 /// <summary>One page of a Relay cursor connection.</summary>
 public sealed record Connection<TNode>(IReadOnlyList<Edge<TNode>> Edges, PageInfo PageInfo, int TotalCount)

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using GraphQL.Types;
 
-namespace Troc.Graph.Schema;
+namespace Troc.Graph.Common;
 
 /// <summary>
 /// An expected failure of a mutation (wrong password, not the owner…), returned in the payload's `errors`

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace Troc.Graph.Schema;
+namespace Troc.Graph.Common;
 
 /// <summary>
 /// A mutation input that fails validation at the edge (empty, too long, malformed, unknown id…). Names the input

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Troc.Domain.Listings;
+using Troc.Domain.Search;
 using Troc.Domain.Users;
 
-namespace Troc.Domain.Search;
+namespace Troc.Domain.SavedSearches;
 
 /// <summary>
 /// A search a member keeps, to run again and (with <see cref="Notify"/>) to be told of new listings that match it.

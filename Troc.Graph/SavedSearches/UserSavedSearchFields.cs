@@ -2,14 +2,13 @@ using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Persistence;
-using Troc.Domain.Search;
+using Troc.Domain.SavedSearches;
 using Troc.Domain.Users;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
 using Troc.Graph.Transport.Authorization;
 
-namespace Troc.Graph.Search;
+namespace Troc.Graph.SavedSearches;
 
 /// <summary>`User.savedSearches` and `User.savedSearchMatches`: private to the member.</summary>
 public static class UserSavedSearchFields

@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace Troc.Graph.Schema;
+namespace Troc.Graph.Common;
 
 /// <summary>The Relay `Node` interface: anything with a global id that `node(id)` can fetch again.</summary>
 public sealed class NodeInterface : InterfaceGraphType

@@ -3,19 +3,20 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Listings;
 using Troc.Domain.Persistence;
+using Troc.Domain.SavedSearches;
 using Troc.Domain.Search;
 using Troc.Graph.Categories;
+using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
 using Troc.Graph.Geography;
 using Troc.Graph.Listings;
 using Troc.Graph.Places;
-using Troc.Graph.Schema;
+using Troc.Graph.Search;
 using Troc.Graph.Transport.Authorization;
 
-namespace Troc.Graph.Search;
+namespace Troc.Graph.SavedSearches;
 
 /// <summary>A saved search. Only its owner ever reaches one (`me.savedSearches`, `node(id)`, their matches).</summary>
 public sealed class SavedSearchType : ObjectGraphType<SavedSearch>
@@ -78,9 +79,9 @@ public sealed class SavedSearchType : ObjectGraphType<SavedSearch>
             });
     }
 
-    public static string GlobalId(Guid id) => Schema.GlobalId.Encode(TypeName, id.ToString("N"));
+    public static string GlobalId(Guid id) => Common.GlobalId.Encode(TypeName, id.ToString("N"));
 
-    public static bool TryDecode(string? id, out Guid key) => Schema.GlobalId.TryDecodeGuid(id, TypeName, out key);
+    public static bool TryDecode(string? id, out Guid key) => Common.GlobalId.TryDecodeGuid(id, TypeName, out key);
 }
 
 /// <summary>`SavedSearch.near`: the centre (a point or a place) and the radius.</summary>

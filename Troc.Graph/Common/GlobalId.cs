@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 
-namespace Troc.Graph.Schema;
+namespace Troc.Graph.Common;
 
 /// <summary>
 /// Relay global ids: "{TypeName}:{key}" in unpadded base64url, opaque to clients on purpose so that keys can

@@ -1,6 +1,6 @@
 using GraphQL.DataLoader;
 
-namespace Troc.Graph.Schema;
+namespace Troc.Graph.Common;
 
 /// <summary>Fetches one kind of node by its decoded key for `node(id)`; registered once per node type.</summary>
 public interface INodeResolver

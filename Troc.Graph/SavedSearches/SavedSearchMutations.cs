@@ -1,14 +1,16 @@
-using Microsoft.EntityFrameworkCore;
-using Troc.Domain.Persistence;
 using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Persistence;
 using Troc.Domain.Places;
+using Troc.Domain.SavedSearches;
 using Troc.Domain.Search;
-using Troc.Graph.Schema;
+using Troc.Graph.Common;
+using Troc.Graph.Search;
 using Troc.Graph.Transport.Authorization;
 
-namespace Troc.Graph.Search;
+namespace Troc.Graph.SavedSearches;
 
 /// <summary>Keeping, changing and dropping saved searches, and reading their matches.</summary>
 public sealed class SavedSearchMutations

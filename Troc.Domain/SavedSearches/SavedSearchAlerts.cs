@@ -1,7 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
+using Troc.Domain.Search;
 
-namespace Troc.Domain.Search;
+namespace Troc.Domain.SavedSearches;
 
 /// <summary>An alert just raised: what the worker publishes once its transaction committed.</summary>
 public sealed record RaisedAlert(long AlertId, Guid SavedSearchId, Guid OwnerId, Guid ListingId, DateTime CreatedAt);

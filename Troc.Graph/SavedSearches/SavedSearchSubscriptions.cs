@@ -4,7 +4,7 @@ using GraphQL.Types;
 using Troc.Graph.Realtime;
 using Troc.Graph.Transport.Authorization;
 
-namespace Troc.Graph.Search;
+namespace Troc.Graph.SavedSearches;
 
 public static class SavedSearchEvents
 {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Troc.Domain.Search;
+using Troc.Domain.SavedSearches;
 using Troc.Graph.Realtime;
 
-namespace Troc.Graph.Search;
+namespace Troc.Graph.SavedSearches;
 
 /// <summary><c>SavedSearches:Alerts:*</c>.</summary>
 public sealed class SavedSearchAlertOptions

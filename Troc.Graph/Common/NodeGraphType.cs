@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using GraphQL.Types;
 
-namespace Troc.Graph.Schema;
+namespace Troc.Graph.Common;
 
 /// <summary>
 /// Base of every graph type that implements `Node`: auto-registers the entity's public members (minus the

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Listings;
 using Troc.Domain.Persistence;
 
-namespace Troc.Domain.Search;
+namespace Troc.Domain.SavedSearches;
 
 /// <summary>The outcome of a saved-search command: the search when it worked, else every rule it broke.</summary>
 public sealed record SavedSearchResult(SavedSearch? SavedSearch, IReadOnlyList<RuleViolation> Violations)

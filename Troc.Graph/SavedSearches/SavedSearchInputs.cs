@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
+using Troc.Graph.Search;
 
-namespace Troc.Graph.Search;
+namespace Troc.Graph.SavedSearches;
 
 public sealed class SaveSearchInput
 {

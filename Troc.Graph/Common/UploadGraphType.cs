@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using GraphQLParser.AST;
 
-namespace Troc.Graph.Schema;
+namespace Troc.Graph.Common;
 
 /// <summary>
 /// The `Upload` scalar of the GraphQL multipart request spec. Its value is an <see cref="IFormFile"/> that the HTTP
