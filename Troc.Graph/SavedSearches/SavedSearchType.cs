@@ -1,18 +1,11 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using Troc.Domain.Listings;
-using Troc.Domain.Persistence;
 using Troc.Domain.SavedSearches;
 using Troc.Domain.Search;
-using Troc.Graph.Categories;
 using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
-using Troc.Graph.Geography;
 using Troc.Graph.Listings;
-using Troc.Graph.Places;
 using Troc.Graph.Search;
 using Troc.Graph.Transport.Authorization;
 
@@ -82,129 +75,6 @@ public sealed class SavedSearchType : ObjectGraphType<SavedSearch>
     public static string GlobalId(Guid id) => Common.GlobalId.Encode(TypeName, id.ToString("N"));
 
     public static bool TryDecode(string? id, out Guid key) => Common.GlobalId.TryDecodeGuid(id, TypeName, out key);
-}
-
-/// <summary>`SavedSearch.near`: the centre (a point or a place) and the radius.</summary>
-public sealed class SavedSearchNearType : ObjectGraphType<SavedSearchDefinition>
-{
-    public SavedSearchNearType()
-    {
-        Name = "SavedSearchNear";
-        Description = "The circle a saved search looks in.";
-        Field<NonNullGraphType<CoordinatesType>>("center")
-            .Description("The centre: the point given, or the centre of `place`.")
-            .Resolve(context => context.Source.Criteria.Near!.Value);
-        Field<NonNullGraphType<FloatGraphType>>("radiusKm")
-            .Description("The radius, in kilometres.")
-            .Resolve(context => context.Source.Criteria.RadiusKm);
-        Field<PlaceType>("place")
-            .Description("The place the search is centred on, when it was given as a `placeId`; null for a point.")
-            .Resolve(context => context.Source.PlaceCode is { } code
-                ? context.RequestServices!.GetRequiredService<PlaceById>().Load(code)
-                : null);
-    }
-}
-
-/// <summary>`SavedSearch.where`: the filters as chosen.</summary>
-public sealed class SavedSearchFilterType : ObjectGraphType<SavedSearchDefinition>
-{
-    public SavedSearchFilterType()
-    {
-        Name = "SavedSearchFilter";
-        Description = "The filters of a saved search, as chosen (a parent category stays a parent; it still includes its subcategories).";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("categories")
-            .Description("Listings filed under these categories (each with its subcategories); empty for all.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<CategoryById>()
-                .LoadMany(context.Source.CategoryIds ?? [])
-                .Then(categories => categories.OfType<Troc.Domain.Categories.Category>().ToArray()));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Catalogue.ItemTypeType>>>>("itemTypes")
-            .Description("Listings of one of these item types; empty for any.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<Catalogue.ItemTypeById>()
-                .LoadMany(context.Source.Criteria.ItemTypeIds ?? [])
-                .Then(itemTypes => itemTypes.OfType<Troc.Domain.Catalogue.StoredItemType>().ToArray()));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemConditionType>>>>("conditions")
-            .Description("Listings in one of these conditions; empty for any.")
-            .Resolve(context => context.Source.Criteria.Conditions ?? []);
-        Field<NonNullGraphType<BooleanGraphType>>("excludeMine")
-            .Description("True when your own listings are left out of `results` (they never raise alerts anyway).")
-            .Resolve(context => context.Source.Criteria.ExcludeOwnerId is not null);
-        Field<DateTimeGraphType>("postedAfter")
-            .Description("Only listings published after this instant (UTC); null for any.")
-            .Resolve(context => context.Source.Criteria.PostedAfter);
-    }
-}
-
-/// <summary>What a match is, stored or live: ids and instants only; the rest is reloaded for whoever reads it.</summary>
-public sealed record SavedSearchMatched(long MatchId, Guid SavedSearchId, Guid OwnerId, Guid ListingId, DateTime CreatedAt, DateTime? ReadAt)
-{
-    public static SavedSearchMatched From(SavedSearchAlert alert) =>
-        new(alert.Id, alert.SavedSearchId, alert.OwnerId, alert.ListingId, alert.CreatedAt, alert.ReadAt);
-
-    public static SavedSearchMatched From(RaisedAlert alert) =>
-        new(alert.AlertId, alert.SavedSearchId, alert.OwnerId, alert.ListingId, alert.CreatedAt, null);
-}
-
-public sealed class SavedSearchMatchType : ObjectGraphType<SavedSearchMatched>
-{
-    public const string TypeName = "SavedSearchMatch";
-
-    public SavedSearchMatchType()
-    {
-        Name = TypeName;
-        Description = "A listing that matched one of your saved searches when it went on offer. Raised once per search and listing.";
-        Field<NonNullGraphType<IdGraphType>>("id")
-            .Description("Globally unique, opaque identifier of this match; pass the newest you showed as `markSavedSearchMatchesRead(upToMatchId)`.")
-            .Resolve(context => GlobalId.Encode(TypeName, context.Source.MatchId.ToString(CultureInfo.InvariantCulture)));
-        Field<NonNullGraphType<SavedSearchType>>("savedSearch")
-            .Description("The saved search it matched.")
-            .Resolve(context =>
-            {
-                var viewer = context.User.UserId();
-                return context.RequestServices!.GetRequiredService<SavedSearchById>().Load(context.Source.SavedSearchId)
-                    .Then(search => search is not null && search.OwnerId == viewer
-                        ? search
-                        : throw new ExecutionError("This saved search no longer exists.") { Code = "SAVED_SEARCH_NOT_FOUND" });
-            });
-        Field<ListingType>("listing")
-            .Description("The listing as it now stands; null when you may no longer see it (archived by its owner).")
-            .Resolve(context => context.RequestServices!.GetRequiredService<ListingById>().Load(context.Source.ListingId)
-                .Then(listing => listing is not null && ListingService.IsVisibleTo(listing, context.User.UserId()) ? listing : null));
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt")
-            .Description("When the match was found (UTC).")
-            .Resolve(context => context.Source.CreatedAt);
-        Field<DateTimeGraphType>("readAt")
-            .Description("When you marked it read (UTC); null while unread.")
-            .Resolve(context => context.Source.ReadAt);
-    }
-
-    public static bool TryDecode(string? id, out long key)
-    {
-        key = 0;
-        return GlobalId.TryDecode(id, TypeName, out var text)
-            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out key);
-    }
-}
-
-public sealed class SavedSearchById(IDbContextFactory<TrocDbContext> dbFactory) : BatchLoader<Guid, SavedSearch>
-{
-    protected override async Task<IReadOnlyDictionary<Guid, SavedSearch>> FetchAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.SavedSearches.AsNoTracking().Where(s => keys.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-    }
-}
-
-public sealed class UnreadMatchCountBySavedSearchId(IDbContextFactory<TrocDbContext> dbFactory) : BatchLoader<Guid, int>
-{
-    protected override async Task<IReadOnlyDictionary<Guid, int>> FetchAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var unread = db.SavedSearchAlerts.AsNoTracking().Where(a => keys.Contains(a.SavedSearchId) && a.ReadAt == null);
-        return await SavedSearchService.WhereStillVisible(unread, db)
-            .GroupBy(a => a.SavedSearchId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-    }
 }
 
 /// <summary>`node(id)` finds a saved search for its owner only: for anyone else it does not exist.</summary>
