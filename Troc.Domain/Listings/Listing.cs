@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Troc.Domain.Catalogue;
+using Troc.Domain.Common;
 using Troc.Domain.Media;
 
 namespace Troc.Domain.Listings;
@@ -182,9 +183,9 @@ public sealed class Listing
 
     public bool IsOwnedBy(Guid userId) => OwnerId == userId;
 
-    public GeoPoint ExactPoint => new(Location.Y, Location.X);
+    public GeoPoint ExactPoint => GeoPoint.From(Location);
 
-    public GeoPoint PublicPoint => new(PublicLocation.Y, PublicLocation.X);
+    public GeoPoint PublicPoint => GeoPoint.From(PublicLocation);
 
     private void ChangeStatus(ListingStatus status, DateTime now)
     {
@@ -208,13 +209,11 @@ public sealed class Listing
         }
         WantedCategoryIds = draft.WantedCategoryIds.Distinct().ToArray();
         OpenToAnyOffer = draft.OpenToAnyOffer;
-        Location = ToPoint(draft.Location);
-        PublicLocation = ToPoint(LocationBlur.Blur(draft.Location));
+        Location = draft.Location.ToPoint();
+        PublicLocation = LocationBlur.Blur(draft.Location).ToPoint();
         PlaceName = draft.PlaceName.Trim();
         UpdatedAt = now;
     }
-
-    private static Point ToPoint(GeoPoint point) => new(point.Longitude, point.Latitude) { SRID = 4326 };
 }
 
 /// <summary>Who decided a listing's item type.</summary>

@@ -1,3 +1,5 @@
+using Troc.Domain.Common;
+
 namespace Troc.Domain.Listings;
 
 /// <summary>A rule a listing input broke: which field, a stable code and a French message.</summary>

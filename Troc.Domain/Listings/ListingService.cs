@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Common;
 using Troc.Domain.Media;
 using Troc.Domain.Persistence;
 

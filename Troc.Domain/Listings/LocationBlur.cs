@@ -1,3 +1,5 @@
+using Troc.Domain.Common;
+
 namespace Troc.Domain.Listings;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 
 namespace Troc.Domain.Search;

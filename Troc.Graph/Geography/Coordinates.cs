@@ -1,5 +1,5 @@
 using GraphQL.Types;
-using Troc.Domain.Listings;
+using Troc.Domain.Common;
 
 namespace Troc.Graph.Geography;
 

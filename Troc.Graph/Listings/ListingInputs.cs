@@ -2,6 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 using Troc.Graph.Geography;
 

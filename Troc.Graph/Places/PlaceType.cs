@@ -1,7 +1,7 @@
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
-using Troc.Domain.Listings;
+using Troc.Domain.Common;
 using Troc.Domain.Places;
 using Troc.Graph.Common;
 using Troc.Graph.DataLoading;

@@ -1,5 +1,6 @@
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 using Troc.Domain.Persistence;
 using Troc.Domain.Places;
@@ -130,7 +131,7 @@ public static class ListingSearchArguments
             return (null, null, new("PLACE_NOT_FOUND", "near.placeId",
                 $"{place.Name} has no known location; search around a point instead.",
                 $"La position de {place.Name} est inconnue : cherchez autour d’un point."));
-        return (new GeoPoint(location.Y, location.X), place.Id, null);
+        return (GeoPoint.From(location), place.Id, null);
     }
 
     public const int MaxItemTypeIds = 20;

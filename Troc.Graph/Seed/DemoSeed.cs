@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Catalogue;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 using Troc.Domain.Media;
 using Troc.Domain.Persistence;

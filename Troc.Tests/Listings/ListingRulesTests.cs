@@ -1,3 +1,4 @@
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 
 namespace Troc.Tests.Listings;

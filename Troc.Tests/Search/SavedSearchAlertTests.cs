@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using Npgsql;
 using Snapshooter.Xunit;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 using Troc.Graph.Common;
 using Troc.Tests.Infrastructure;

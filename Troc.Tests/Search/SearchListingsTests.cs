@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 using Troc.Graph.Common;
 using Troc.Tests.Infrastructure;

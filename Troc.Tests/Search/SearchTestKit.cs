@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 using Troc.Domain.Persistence;
 using Troc.Graph.Common;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
 using Troc.Domain.Catalogue;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 
 namespace Troc.Bench.Search;
@@ -122,8 +122,8 @@ public static class ListingGenerator
                     await writer.WriteAsync(Conditions[Pick(random, ConditionWeights)], NpgsqlDbType.Varchar, cancellationToken);
                     await writer.WriteAsync(Array.Empty<int>(), NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
                     await writer.WriteAsync(random.NextDouble() < 0.3, NpgsqlDbType.Boolean, cancellationToken);
-                    await writer.WriteAsync(new Point(exact.Longitude, exact.Latitude) { SRID = 4326 }, NpgsqlDbType.Geography, cancellationToken);
-                    await writer.WriteAsync(new Point(blurred.Longitude, blurred.Latitude) { SRID = 4326 }, NpgsqlDbType.Geography, cancellationToken);
+                    await writer.WriteAsync(exact.ToPoint(), NpgsqlDbType.Geography, cancellationToken);
+                    await writer.WriteAsync(blurred.ToPoint(), NpgsqlDbType.Geography, cancellationToken);
                     await writer.WriteAsync(owner.Commune.Name, NpgsqlDbType.Varchar, cancellationToken);
                     await writer.WriteAsync("Active", NpgsqlDbType.Varchar, cancellationToken);
                     await writer.WriteAsync(created, NpgsqlDbType.TimestampTz, cancellationToken);

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Npgsql;
-using Troc.Domain.Listings;
+using Troc.Domain.Common;
 using Troc.Domain.Search;
 
 namespace Troc.Bench.Search;
