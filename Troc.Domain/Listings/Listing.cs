@@ -82,7 +82,7 @@ public sealed class Listing
     public IReadOnlyList<ListingImage> AddImages(IReadOnlyList<StoredImage> images, DateTime now)
     {
         if (_images.Count + images.Count > ListingRules.MaxImages)
-            throw new ListingRuleException("TOO_MANY_IMAGES", ListingRules.TooManyImagesMessage);
+            throw new ViolationException(ListingViolations.TooManyImages);
         var added = images.Select((image, i) => new ListingImage(Guid.NewGuid(), _images.Count + i, image)).ToList();
         _images.AddRange(added);
         UpdatedAt = now;
@@ -96,9 +96,9 @@ public sealed class Listing
     public ListingImage RemoveImage(Guid imageId, DateTime now)
     {
         var image = _images.FirstOrDefault(i => i.Id == imageId)
-            ?? throw new ListingRuleException("IMAGE_NOT_FOUND", ListingRules.ImageNotFoundMessage);
+            ?? throw new ViolationException(ListingViolations.ImageNotFound);
         if (_images.Count == 1)
-            throw new ListingRuleException("LAST_IMAGE", "Une annonce avec des photos en garde au moins une : ajoutez la nouvelle avant de retirer la dernière.");
+            throw new ViolationException(ListingViolations.LastImage);
         _images.Remove(image);
         var position = 0;
         foreach (var remaining in _images.OrderBy(i => i.Position)) remaining.Position = position++;
@@ -111,7 +111,7 @@ public sealed class Listing
     {
         if (imageIds.Count != _images.Count || imageIds.Distinct().Count() != imageIds.Count
             || imageIds.Any(id => _images.All(i => i.Id != id)))
-            throw new ListingRuleException("INVALID_INPUT", "Donnez chaque photo de l’annonce exactement une fois, dans l’ordre voulu.");
+            throw new ViolationException(ListingViolations.ImagesNotAPermutation);
         for (var position = 0; position < imageIds.Count; position++)
             _images.Single(i => i.Id == imageIds[position]).Position = position;
         UpdatedAt = now;
@@ -143,9 +143,9 @@ public sealed class Listing
     public void Archive(DateTime now)
     {
         if (Status == ListingStatus.Traded)
-            throw new ListingRuleException("LISTING_TRADED", "Cette annonce a déjà été échangée.");
+            throw new ViolationException(ListingViolations.Traded);
         if (Status == ListingStatus.Archived)
-            throw new ListingRuleException("LISTING_ARCHIVED", "Cette annonce est déjà archivée.");
+            throw new ViolationException(ListingViolations.AlreadyArchived);
         ChangeStatus(ListingStatus.Archived, now);
     }
 
@@ -153,7 +153,7 @@ public sealed class Listing
     public void Reactivate(DateTime now)
     {
         if (Status != ListingStatus.Archived)
-            throw new ListingRuleException("LISTING_NOT_ARCHIVED", "Seule une annonce archivée peut être remise en ligne.");
+            throw new ViolationException(ListingViolations.NotArchived);
         ChangeStatus(ListingStatus.Active, now);
     }
 
@@ -161,7 +161,7 @@ public sealed class Listing
     public void Reserve(DateTime now)
     {
         if (Status != ListingStatus.Active)
-            throw new ListingRuleException("LISTING_NOT_ACTIVE", "Seule une annonce en ligne peut être réservée.");
+            throw new ViolationException(ListingViolations.NotActive);
         ChangeStatus(ListingStatus.Reserved, now);
     }
 
@@ -169,7 +169,7 @@ public sealed class Listing
     public void Release(DateTime now)
     {
         if (Status != ListingStatus.Reserved)
-            throw new ListingRuleException("LISTING_NOT_RESERVED", "Cette annonce n'est pas réservée.");
+            throw new ViolationException(ListingViolations.NotReserved);
         ChangeStatus(ListingStatus.Active, now);
     }
 
@@ -177,7 +177,7 @@ public sealed class Listing
     public void MarkTraded(DateTime now)
     {
         if (Status is not (ListingStatus.Active or ListingStatus.Reserved))
-            throw new ListingRuleException("LISTING_NOT_AVAILABLE", "Cette annonce n'est plus disponible.");
+            throw new ViolationException(ListingViolations.NotAvailable);
         ChangeStatus(ListingStatus.Traded, now);
     }
 
@@ -298,10 +298,4 @@ public sealed class ListingWantItemType
     public int ItemTypeId { get; private set; }
 
     public double Confidence { get; private set; }
-}
-
-/// <summary>A listing operation that its current state forbids (archiving a traded listing…).</summary>
-public sealed class ListingRuleException(string code, string message) : Exception(message)
-{
-    public string Code { get; } = code;
 }

@@ -6,9 +6,9 @@ using Troc.Domain.Persistence;
 namespace Troc.Domain.Listings;
 
 /// <summary>The outcome of a listing command: the listing when it worked, else every rule it broke.</summary>
-public sealed record ListingResult(Listing? Listing, IReadOnlyList<RuleViolation> Violations)
+public sealed record ListingResult(Listing? Listing, IReadOnlyList<Violation> Violations)
 {
-    public static ListingResult Failed(params RuleViolation[] violations) => new(null, violations);
+    public static ListingResult Failed(params Violation[] violations) => new(null, violations);
 }
 
 /// <summary>
@@ -32,16 +32,11 @@ public sealed record ListingChanges(
 /// <summary>Creating, changing and withdrawing listings, with the checks that need the database.</summary>
 public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, TimeProvider clock, ListingUnderstanding understanding)
 {
-    public static readonly RuleViolation NotFound = new("id", "LISTING_NOT_FOUND", "Cette annonce n’existe pas ou n’est plus visible.");
-    public static readonly RuleViolation NotOwner = new("id", "NOT_OWNER", "Seul le propriétaire de l’annonce peut la modifier.");
-
-    public static readonly RuleViolation TooManyImages = new("images", "TOO_MANY_IMAGES", ListingRules.TooManyImagesMessage);
-
     /// <summary>
     /// Every check of <see cref="CreateAsync"/> (field rules, categories, item type and want choices, the active-listing
     /// limit) without creating anything, so that a refused listing is answered before any photo is processed or stored.
     /// </summary>
-    public async Task<IReadOnlyList<RuleViolation>> CheckCreateAsync(Guid ownerId, ListingDraft draft, CancellationToken cancellationToken,
+    public async Task<IReadOnlyList<Violation>> CheckCreateAsync(Guid ownerId, ListingDraft draft, CancellationToken cancellationToken,
         ItemTypeChoice? itemType = null, IReadOnlyList<WantChoice?>? wantChoices = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -60,7 +55,7 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
         var (violations, reading) = await CheckCreateAsync(db, ownerId, draft, itemType, wantChoices, cancellationToken);
         if (violations.Count > 0) return new ListingResult(null, violations);
 
-        if (images?.Count > ListingRules.MaxImages) return ListingResult.Failed(TooManyImages);
+        if (images?.Count > ListingRules.MaxImages) return ListingResult.Failed(ListingViolations.TooManyImages);
 
         var listing = Listing.Create(ownerId, draft, clock.GetUtcNow().UtcDateTime, images);
         listing.Understand(reading.ItemType, reading.Wants);
@@ -98,55 +93,53 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
         }, cancellationToken);
 
     public Task<ListingResult> ArchiveAsync(Guid userId, Guid listingId, CancellationToken cancellationToken) =>
-        ChangeAsync(userId, listingId, (_, listing, now) => Transition(() => listing.Archive(now)), cancellationToken);
+        ChangeAsync(userId, listingId, (_, listing, now) => Refuse(() => listing.Archive(now)), cancellationToken);
 
     public Task<ListingResult> ReactivateAsync(Guid userId, Guid listingId, CancellationToken cancellationToken) =>
         ChangeAsync(userId, listingId, async (db, listing, now) =>
         {
             var active = await db.Listings.CountAsync(l => l.OwnerId == userId && l.Status == ListingStatus.Active, cancellationToken);
-            if (active >= ListingRules.MaxActiveListingsPerOwner)
-                return [new("", "ACTIVE_LISTING_LIMIT", $"Vous avez déjà {ListingRules.MaxActiveListingsPerOwner} annonces en ligne : archivez-en une pour en remettre une en ligne.")];
-            return await Transition(() => listing.Reactivate(now));
+            if (active >= ListingRules.MaxActiveListingsPerOwner) return [ListingViolations.ActiveListingLimitToReactivate];
+            return await Refuse(() => listing.Reactivate(now));
         }, cancellationToken);
 
     /// <summary>
     /// Whether <paramref name="userId"/> may add <paramref name="count"/> photos to the listing: asked before any upload
     /// is processed, so that a refused request stores nothing. <see cref="AddImagesAsync"/> checks again.
     /// </summary>
-    public async Task<List<RuleViolation>> CheckCanAddImagesAsync(Guid userId, Guid listingId, int count, CancellationToken cancellationToken)
+    public async Task<List<Violation>> CheckCanAddImagesAsync(Guid userId, Guid listingId, int count, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listingId, cancellationToken);
-        if (listing is null || !IsVisibleTo(listing, userId)) return [NotFound];
-        if (!listing.IsOwnedBy(userId)) return [NotOwner];
-        if (listing.Images.Count + count > ListingRules.MaxImages) return [TooManyImages];
+        if (listing is null || !IsVisibleTo(listing, userId)) return [ListingViolations.NotFound];
+        if (!listing.IsOwnedBy(userId)) return [ListingViolations.NotOwner];
+        if (listing.Images.Count + count > ListingRules.MaxImages) return [ListingViolations.TooManyImages];
         return [];
     }
 
     /// <summary>Appends stored photos to the owner's listing; the caller deletes them from the store if this fails.</summary>
     public Task<ListingResult> AddImagesAsync(Guid userId, Guid listingId, IReadOnlyList<StoredImage> images, CancellationToken cancellationToken) =>
-        ChangeAsync(userId, listingId, (_, listing, now) => Refusal("images", () => listing.AddImages(images, now)), cancellationToken, lockListing: true);
+        ChangeAsync(userId, listingId, (_, listing, now) => Refuse(() => listing.AddImages(images, now)), cancellationToken, lockListing: true);
 
     /// <summary>Drops one photo of the owner's listing; the result carries it, for its files to be deleted.</summary>
     public async Task<(ListingResult Result, StoredImage? Removed)> RemoveImageAsync(Guid userId, Guid listingId, Guid imageId, CancellationToken cancellationToken)
     {
         StoredImage? removed = null;
         var result = await ChangeAsync(userId, listingId,
-            (_, listing, now) => Refusal("imageId", () => removed = listing.RemoveImage(imageId, now).Image), cancellationToken, lockListing: true);
+            (_, listing, now) => Refuse(() => removed = listing.RemoveImage(imageId, now).Image), cancellationToken, lockListing: true);
         return (result, result.Listing is null ? null : removed);
     }
 
     public Task<ListingResult> ReorderImagesAsync(Guid userId, Guid listingId, IReadOnlyList<Guid> imageIds, CancellationToken cancellationToken) =>
-        ChangeAsync(userId, listingId, (_, listing, now) => Refusal("imageIds", () => listing.ReorderImages(imageIds, now)), cancellationToken, lockListing: true);
+        ChangeAsync(userId, listingId, (_, listing, now) => Refuse(() => listing.ReorderImages(imageIds, now)), cancellationToken, lockListing: true);
 
     /// <summary>Marks a listing as a favourite of the user; doing it twice changes nothing.</summary>
     public async Task<ListingResult> FavoriteAsync(Guid userId, Guid listingId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listingId, cancellationToken);
-        if (listing is null || !IsVisibleTo(listing, userId)) return ListingResult.Failed(NotFound);
-        if (listing.IsOwnedBy(userId))
-            return ListingResult.Failed(new RuleViolation("listingId", "OWN_LISTING", "Vous ne pouvez pas mettre votre propre annonce en favori."));
+        if (listing is null || !IsVisibleTo(listing, userId)) return ListingResult.Failed(ListingViolations.NotFound);
+        if (listing.IsOwnedBy(userId)) return ListingResult.Failed(ListingViolations.OwnListing);
         // ON CONFLICT keeps a double submit (two tabs, a retried request) from failing on the primary key.
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO listing_favorites (user_id, listing_id, created_at) VALUES ({userId}, {listingId}, {clock.GetUtcNow().UtcDateTime}) ON CONFLICT DO NOTHING",
@@ -160,7 +153,7 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.ListingFavorites.Where(f => f.UserId == userId && f.ListingId == listingId).ExecuteDeleteAsync(cancellationToken);
         var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listingId, cancellationToken);
-        return listing is null || !IsVisibleTo(listing, userId) ? ListingResult.Failed(NotFound) : new ListingResult(listing, []);
+        return listing is null || !IsVisibleTo(listing, userId) ? ListingResult.Failed(ListingViolations.NotFound) : new ListingResult(listing, []);
     }
 
     /// <summary>Archived listings are their owner's business only; every other state is public.</summary>
@@ -169,7 +162,7 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
 
     private async Task<ListingResult> ChangeAsync(
         Guid userId, Guid listingId,
-        Func<TrocDbContext, Listing, DateTime, Task<List<RuleViolation>>> change,
+        Func<TrocDbContext, Listing, DateTime, Task<List<Violation>>> change,
         CancellationToken cancellationToken, bool lockListing = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -179,8 +172,8 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
         if (lockListing)
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM listings WHERE id = {listingId} FOR UPDATE", cancellationToken);
         var listing = await db.Listings.FirstOrDefaultAsync(l => l.Id == listingId, cancellationToken);
-        if (listing is null || !IsVisibleTo(listing, userId)) return ListingResult.Failed(NotFound);
-        if (!listing.IsOwnedBy(userId)) return ListingResult.Failed(NotOwner);
+        if (listing is null || !IsVisibleTo(listing, userId)) return ListingResult.Failed(ListingViolations.NotFound);
+        if (!listing.IsOwnedBy(userId)) return ListingResult.Failed(ListingViolations.NotOwner);
         var violations = await change(db, listing, clock.GetUtcNow().UtcDateTime);
         if (violations.Count > 0) return new ListingResult(null, violations);
         await db.SaveChangesAsync(cancellationToken);
@@ -188,33 +181,21 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
         return new ListingResult(listing, []);
     }
 
-    private static Task<List<RuleViolation>> Transition(Action transition)
-    {
-        try
-        {
-            transition();
-            return Task.FromResult(new List<RuleViolation>());
-        }
-        catch (ListingRuleException refused)
-        {
-            return Task.FromResult(new List<RuleViolation> { new("status", refused.Code, refused.Message) });
-        }
-    }
-
-    private static Task<List<RuleViolation>> Refusal(string field, Action change)
+    /// <summary>Runs a change the listing may refuse (its state forbids it): the refusal comes back as the violation.</summary>
+    private static Task<List<Violation>> Refuse(Action change)
     {
         try
         {
             change();
-            return Task.FromResult(new List<RuleViolation>());
+            return Task.FromResult(new List<Violation>());
         }
-        catch (ListingRuleException refused)
+        catch (ViolationException refused)
         {
-            return Task.FromResult(new List<RuleViolation> { new(field, refused.Code, refused.Message) });
+            return Task.FromResult(new List<Violation> { refused.Violation });
         }
     }
 
-    private async Task<(List<RuleViolation> Violations, ListingReading Reading)> CheckCreateAsync(TrocDbContext db, Guid ownerId,
+    private async Task<(List<Violation> Violations, ListingReading Reading)> CheckCreateAsync(TrocDbContext db, Guid ownerId,
         ListingDraft draft, ItemTypeChoice? itemType, IReadOnlyList<WantChoice?>? wantChoices, CancellationToken cancellationToken)
     {
         var violations = ListingRules.Check(draft);
@@ -223,24 +204,23 @@ public sealed class ListingService(IDbContextFactory<TrocDbContext> dbFactory, T
             reread: true, draft.Wants, wantChoices, cancellationToken);
         violations.AddRange(reading.Violations);
         var active = await db.Listings.CountAsync(l => l.OwnerId == ownerId && l.Status == ListingStatus.Active, cancellationToken);
-        if (active >= ListingRules.MaxActiveListingsPerOwner)
-            violations.Add(new("", "ACTIVE_LISTING_LIMIT", $"Vous avez déjà {ListingRules.MaxActiveListingsPerOwner} annonces en ligne : archivez-en une pour en publier une autre."));
+        if (active >= ListingRules.MaxActiveListingsPerOwner) violations.Add(ListingViolations.ActiveListingLimitToPublish);
         return (violations, reading);
     }
 
-    private static async Task<List<RuleViolation>> CheckCategoriesAsync(TrocDbContext db, ListingDraft draft, CancellationToken cancellationToken)
+    private static async Task<List<Violation>> CheckCategoriesAsync(TrocDbContext db, ListingDraft draft, CancellationToken cancellationToken)
     {
-        var violations = new List<RuleViolation>();
+        var violations = new List<Violation>();
         var ids = draft.WantedCategoryIds.Append(draft.CategoryId).Distinct().ToList();
         var known = await db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, IsSubcategory = c.ParentId != null })
             .ToDictionaryAsync(c => c.Id, c => c.IsSubcategory, cancellationToken);
         if (!known.TryGetValue(draft.CategoryId, out var isSubcategory))
-            violations.Add(new("categoryId", "CATEGORY_NOT_FOUND", "Cette catégorie n’existe pas."));
+            violations.Add(ListingViolations.CategoryNotFound("categoryId"));
         else if (!isSubcategory)
-            violations.Add(new("categoryId", "CATEGORY_NOT_LEAF", "Choisissez une sous-catégorie (par exemple « Ameublement » plutôt que « Maison »)."));
+            violations.Add(ListingViolations.CategoryNotLeaf("categoryId"));
         if (draft.WantedCategoryIds.Any(id => !known.ContainsKey(id)))
-            violations.Add(new("wantedCategoryIds", "CATEGORY_NOT_FOUND", "Une des catégories souhaitées n’existe pas."));
+            violations.Add(ListingViolations.WantedCategoryNotFound);
         return violations;
     }
 }

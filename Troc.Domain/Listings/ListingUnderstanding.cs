@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Catalogue;
+using Troc.Domain.Common;
 using Troc.Domain.Persistence;
 
 namespace Troc.Domain.Listings;
@@ -16,7 +17,7 @@ public sealed record ItemTypeChoice(string? Slug)
 public sealed record WantChoice(IReadOnlyList<string> ItemTypeSlugs, int? CategoryId);
 
 /// <summary>What a listing is and what its wants ask for, as decided for one command; null parts are left as they are.</summary>
-public sealed record ListingReading(ItemTypeAssignment? ItemType, IReadOnlyList<ListingWant>? Wants, List<RuleViolation> Violations);
+public sealed record ListingReading(ItemTypeAssignment? ItemType, IReadOnlyList<ListingWant>? Wants, List<Violation> Violations);
 
 /// <summary>
 /// Reads a listing's title and description and each want with the <see cref="ItemTypeResolver"/>, applies the owner's
@@ -31,8 +32,6 @@ public sealed class ListingUnderstanding(ItemTypeResolver resolver)
     /// <summary>A want keeps the resolver's other candidates only when they score at least this share of the best one.</summary>
     public const double AlternativeShare = 0.5;
 
-    public const string ItemTypeNotFoundMessage = "Ce type d’objet n’existe pas (ou plus) dans le catalogue.";
-
     public ItemTypeResolver Resolver => resolver;
 
     /// <summary>
@@ -44,7 +43,7 @@ public sealed class ListingUnderstanding(ItemTypeResolver resolver)
         TrocDbContext db, string title, string description, ItemTypeChoice? choice, bool reread,
         IReadOnlyList<string>? wants, IReadOnlyList<WantChoice?>? wantChoices, CancellationToken cancellationToken)
     {
-        var violations = new List<RuleViolation>();
+        var violations = new List<Violation>();
         var resolveItemType = choice is { Slug: null } || (choice is null && reread);
         // Texts the rules refuse (ListingRules reports them) are not read: a huge text would only cost time.
         var readable = title.Length <= ListingRules.TitleMaxLength && description.Length <= ListingRules.DescriptionMaxLength;
@@ -75,7 +74,7 @@ public sealed class ListingUnderstanding(ItemTypeResolver resolver)
         if (choice?.Slug is { } slug)
         {
             if (itemTypes.TryGetValue(slug, out var key) && !key.Retired) assignment = new(key.Id, ItemTypeSource.Owner, 1.0);
-            else violations.Add(new("itemTypeId", "ITEM_TYPE_NOT_FOUND", ItemTypeNotFoundMessage));
+            else violations.Add(ListingViolations.ItemTypeNotFound("itemTypeId"));
         }
         else if (resolveItemType)
             assignment = Assignment(listingMatch, itemTypes);
@@ -90,15 +89,15 @@ public sealed class ListingUnderstanding(ItemTypeResolver resolver)
                 if (choices[i] is { } wantChoice)
                 {
                     if (wantChoice.ItemTypeSlugs.Count > 0 && wantChoice.CategoryId is not null)
-                        violations.Add(new(field, "WANT_CHOICE_CONFLICT", "Choisissez pour un souhait soit des types d’objets, soit une sous-catégorie, pas les deux."));
+                        violations.Add(ListingViolations.WantChoiceConflict(field));
                     else if (wantChoice.ItemTypeSlugs.Count > MaxWantItemTypes)
-                        violations.Add(new($"{field}.itemTypeIds", "TOO_MANY_WANT_ITEM_TYPES", $"Choisissez au plus {MaxWantItemTypes} types d’objets par souhait."));
+                        violations.Add(ListingViolations.TooManyWantItemTypes($"{field}.itemTypeIds"));
                     else if (wantChoice.CategoryId is { } categoryId)
                     {
                         var category = categories.FirstOrDefault(c => c.Id == categoryId);
-                        if (category is null) violations.Add(new($"{field}.categoryId", "CATEGORY_NOT_FOUND", "Cette catégorie n’existe pas."));
+                        if (category is null) violations.Add(ListingViolations.CategoryNotFound($"{field}.categoryId"));
                         else if (!category.IsSubcategory)
-                            violations.Add(new($"{field}.categoryId", "CATEGORY_NOT_LEAF", "Choisissez une sous-catégorie (par exemple « Ameublement » plutôt que « Maison »)."));
+                            violations.Add(ListingViolations.CategoryNotLeaf($"{field}.categoryId"));
                         else read.Add(new ListingWant(i, texts[i], WantScope.Subcategory, [], categoryId, 1.0, chosenByOwner: true));
                     }
                     else
@@ -110,7 +109,7 @@ public sealed class ListingUnderstanding(ItemTypeResolver resolver)
                             {
                                 if (!chosen.Exists(c => c.Item1 == key.Id)) chosen.Add((key.Id, 1.0));
                             }
-                            else violations.Add(new($"{field}.itemTypeIds[{j}]", "ITEM_TYPE_NOT_FOUND", ItemTypeNotFoundMessage));
+                            else violations.Add(ListingViolations.ItemTypeNotFound($"{field}.itemTypeIds[{j}]"));
                         }
                         read.Add(chosen.Count > 0
                             ? new ListingWant(i, texts[i], WantScope.ItemTypes, chosen, null, 1.0, chosenByOwner: true)

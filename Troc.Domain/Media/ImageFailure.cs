@@ -1,3 +1,5 @@
+using Troc.Domain.Common;
+
 namespace Troc.Domain.Media;
 
 /// <summary>Why an upload is not a photo Troc keeps.</summary>
@@ -22,16 +24,19 @@ public enum ImageFailureCode
 /// <summary>A refused upload: a stable machine-readable code and a message in French, fit to show to the person.</summary>
 public sealed record ImageFailure(ImageFailureCode Code, string Message)
 {
-    /// <summary>The code as payload errors spell it: NOT_AN_IMAGE, UNSUPPORTED_FORMAT, IMAGE_TOO_LARGE, FILE_TOO_LARGE, CORRUPT_IMAGE.</summary>
-    public string CodeName => Code switch
+    /// <summary>The violation this failure is to the API.</summary>
+    public ViolationKind Kind => Code switch
     {
-        ImageFailureCode.NotAnImage => "NOT_AN_IMAGE",
-        ImageFailureCode.UnsupportedFormat => "UNSUPPORTED_FORMAT",
-        ImageFailureCode.ImageTooLarge => "IMAGE_TOO_LARGE",
-        ImageFailureCode.FileTooLarge => "FILE_TOO_LARGE",
-        ImageFailureCode.CorruptImage => "CORRUPT_IMAGE",
+        ImageFailureCode.NotAnImage => ViolationKind.NotAnImage,
+        ImageFailureCode.UnsupportedFormat => ViolationKind.UnsupportedFormat,
+        ImageFailureCode.ImageTooLarge => ViolationKind.ImageTooLarge,
+        ImageFailureCode.FileTooLarge => ViolationKind.FileTooLarge,
+        ImageFailureCode.CorruptImage => ViolationKind.CorruptImage,
         _ => throw new InvalidOperationException($"Unknown image failure {Code}"),
     };
+
+    /// <summary>The code as payload errors spell it: NOT_AN_IMAGE, UNSUPPORTED_FORMAT, IMAGE_TOO_LARGE, FILE_TOO_LARGE, CORRUPT_IMAGE.</summary>
+    public string CodeName => Kind.Code();
 
     public static ImageFailure NotAnImage() =>
         new(ImageFailureCode.NotAnImage, "Ce fichier n'est pas une image : envoyez une photo JPEG, PNG ou WebP.");

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Troc.Domain.Listings;
+using Troc.Domain.Common;
 using Troc.Domain.Persistence;
 
 namespace Troc.Domain.Moderation;
@@ -10,18 +10,13 @@ public sealed class BlockService(IDbContextFactory<TrocDbContext> dbFactory, Tim
     /// <summary>Enough for anyone acting in good faith; it bounds what one account can make search filter on.</summary>
     public const int MaxBlocksPerMember = 1000;
 
-    public static readonly RuleViolation UserNotFound = new("userId", "USER_NOT_FOUND", "Ce membre n’existe pas.");
-    public static readonly RuleViolation CannotBlockYourself = new("userId", "CANNOT_BLOCK_YOURSELF", "Vous ne pouvez pas vous bloquer vous-même.");
-    public static readonly RuleViolation TooManyBlocks =
-        new("userId", "TOO_MANY_BLOCKS", $"Vous avez déjà bloqué {MaxBlocksPerMember} membres : débloquez-en un d’abord.");
-
-    public async Task<IReadOnlyList<RuleViolation>> BlockAsync(Guid blockerId, Guid blockedId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Violation>> BlockAsync(Guid blockerId, Guid blockedId, CancellationToken cancellationToken = default)
     {
-        if (blockerId == blockedId) return [CannotBlockYourself];
+        if (blockerId == blockedId) return [BlockViolations.CannotBlockYourself];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Users.AnyAsync(u => u.Id == blockedId, cancellationToken)) return [UserNotFound];
+        if (!await db.Users.AnyAsync(u => u.Id == blockedId, cancellationToken)) return [BlockViolations.UserNotFound];
         if (await db.UserBlocks.AnyAsync(b => b.BlockerId == blockerId && b.BlockedId == blockedId, cancellationToken)) return [];
-        if (await db.UserBlocks.CountAsync(b => b.BlockerId == blockerId, cancellationToken) >= MaxBlocksPerMember) return [TooManyBlocks];
+        if (await db.UserBlocks.CountAsync(b => b.BlockerId == blockerId, cancellationToken) >= MaxBlocksPerMember) return [BlockViolations.TooManyBlocks];
         db.UserBlocks.Add(new UserBlock(blockerId, blockedId, clock.GetUtcNow().UtcDateTime));
         try
         {
@@ -35,10 +30,10 @@ public sealed class BlockService(IDbContextFactory<TrocDbContext> dbFactory, Tim
         return [];
     }
 
-    public async Task<IReadOnlyList<RuleViolation>> UnblockAsync(Guid blockerId, Guid blockedId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Violation>> UnblockAsync(Guid blockerId, Guid blockedId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Users.AnyAsync(u => u.Id == blockedId, cancellationToken)) return [UserNotFound];
+        if (!await db.Users.AnyAsync(u => u.Id == blockedId, cancellationToken)) return [BlockViolations.UserNotFound];
         await db.UserBlocks.Where(b => b.BlockerId == blockerId && b.BlockedId == blockedId).ExecuteDeleteAsync(cancellationToken);
         return [];
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Troc.Domain.Listings;
+using Troc.Domain.Common;
 using Troc.Domain.Search;
 
 namespace Troc.Domain.SavedSearches;
@@ -60,12 +60,11 @@ public sealed class SavedSearch
     }
 
     /// <summary>NAME_EMPTY or NAME_TOO_LONG for a name that will not do; null when it is fine.</summary>
-    public static RuleViolation? CheckName(string? name)
+    public static Violation? CheckName(string? name)
     {
         var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length == 0) return new("name", "NAME_EMPTY", "Donnez un nom à cette recherche.");
-        if (trimmed.Length > NameMaxLength)
-            return new("name", "NAME_TOO_LONG", $"Le nom d’une recherche ne doit pas dépasser {NameMaxLength} caractères.");
+        if (trimmed.Length == 0) return SavedSearchViolations.NameEmpty;
+        if (trimmed.Length > NameMaxLength) return SavedSearchViolations.NameTooLong;
         return null;
     }
 }

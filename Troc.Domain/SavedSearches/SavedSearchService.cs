@@ -1,25 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 using Troc.Domain.Persistence;
 
 namespace Troc.Domain.SavedSearches;
 
 /// <summary>The outcome of a saved-search command: the search when it worked, else every rule it broke.</summary>
-public sealed record SavedSearchResult(SavedSearch? SavedSearch, IReadOnlyList<RuleViolation> Violations)
+public sealed record SavedSearchResult(SavedSearch? SavedSearch, IReadOnlyList<Violation> Violations)
 {
-    public static SavedSearchResult Failed(params RuleViolation[] violations) => new(null, violations);
+    public static SavedSearchResult Failed(params Violation[] violations) => new(null, violations);
 }
 
 /// <summary>Keeping, changing and dropping a member's saved searches, and reading their alerts.</summary>
 public sealed class SavedSearchService(IDbContextFactory<TrocDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>Someone else's search is "not found" too: ids of other members' searches reveal nothing.</summary>
-    public static readonly RuleViolation NotFound =
-        new("savedSearchId", "SAVED_SEARCH_NOT_FOUND", "Cette recherche enregistrée n’existe pas.");
-
-    public static readonly RuleViolation TooMany = new("", "TOO_MANY_SAVED_SEARCHES",
-        $"Vous avez déjà {SavedSearch.MaxPerOwner} recherches enregistrées : supprimez-en une pour en garder une autre.");
-
     public async Task<SavedSearchResult> SaveAsync(
         Guid ownerId, string name, SavedSearchDefinition definition, bool notify, CancellationToken cancellationToken)
     {
@@ -29,7 +23,7 @@ public sealed class SavedSearchService(IDbContextFactory<TrocDbContext> dbFactor
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM users WHERE id = {ownerId} FOR UPDATE", cancellationToken);
         var count = await db.SavedSearches.CountAsync(s => s.OwnerId == ownerId, cancellationToken);
-        if (count >= SavedSearch.MaxPerOwner) return SavedSearchResult.Failed(TooMany);
+        if (count >= SavedSearch.MaxPerOwner) return SavedSearchResult.Failed(SavedSearchViolations.TooMany);
         var search = SavedSearch.Create(ownerId, name, definition, notify, clock.GetUtcNow().UtcDateTime);
         db.SavedSearches.Add(search);
         await db.SaveChangesAsync(cancellationToken);
@@ -44,7 +38,7 @@ public sealed class SavedSearchService(IDbContextFactory<TrocDbContext> dbFactor
         if (name is not null && SavedSearch.CheckName(name) is { } badName) return SavedSearchResult.Failed(badName);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var search = await db.SavedSearches.FirstOrDefaultAsync(s => s.Id == savedSearchId && s.OwnerId == ownerId, cancellationToken);
-        if (search is null) return SavedSearchResult.Failed(NotFound);
+        if (search is null) return SavedSearchResult.Failed(SavedSearchViolations.NotFound);
         var now = clock.GetUtcNow().UtcDateTime;
         if (name is not null) search.Rename(name, now);
         if (notify is { } on) search.SetNotify(on, now);
@@ -58,22 +52,22 @@ public sealed class SavedSearchService(IDbContextFactory<TrocDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var search = await db.SavedSearches.AsNoTracking()
             .FirstOrDefaultAsync(s => s.Id == savedSearchId && s.OwnerId == ownerId, cancellationToken);
-        if (search is null) return SavedSearchResult.Failed(NotFound);
+        if (search is null) return SavedSearchResult.Failed(SavedSearchViolations.NotFound);
         // A double submit deletes nothing the second time and says "not found", as for any other missing search.
         var deleted = await db.SavedSearches.Where(s => s.Id == savedSearchId && s.OwnerId == ownerId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? SavedSearchResult.Failed(NotFound) : new SavedSearchResult(search, []);
+        return deleted == 0 ? SavedSearchResult.Failed(SavedSearchViolations.NotFound) : new SavedSearchResult(search, []);
     }
 
     /// <summary>
     /// Marks the member's unread alerts read: all of them, or those of one search, up to an alert id (the newest the
     /// member has seen, so that one arriving meanwhile stays unread). Returns how many are still unread in all.
     /// </summary>
-    public async Task<(int Unread, IReadOnlyList<RuleViolation> Violations)> MarkReadAsync(
+    public async Task<(int Unread, IReadOnlyList<Violation> Violations)> MarkReadAsync(
         Guid ownerId, Guid? savedSearchId, long? upToAlertId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (savedSearchId is { } id && !await db.SavedSearches.AnyAsync(s => s.Id == id && s.OwnerId == ownerId, cancellationToken))
-            return (0, [NotFound]);
+            return (0, [SavedSearchViolations.NotFound]);
         var now = clock.GetUtcNow().UtcDateTime;
         var unread = db.SavedSearchAlerts.Where(a => a.OwnerId == ownerId && a.ReadAt == null);
         if (savedSearchId is { } searchId) unread = unread.Where(a => a.SavedSearchId == searchId);

@@ -1,20 +1,21 @@
 using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
+using Troc.Domain.Common;
 using Troc.Domain.Users;
 using Troc.Graph.Common;
 
 namespace Troc.Graph.Accounts;
 
 [Description("Another account already uses this email address.")]
-public sealed class EmailTakenError() : UserError("EMAIL_TAKEN", "Un compte utilise déjà cette adresse email.");
+public sealed class EmailTakenError() : UserError(ViolationKind.EmailTaken, "Un compte utilise déjà cette adresse email.");
 
 /// <remarks>One error for "no such account" and "wrong password", so that login does not reveal who has an account.</remarks>
 [Description("Wrong email or password (deliberately the same error for both, so that login does not reveal who has an account).")]
-public sealed class InvalidCredentialsError() : UserError("INVALID_CREDENTIALS", "Adresse email ou mot de passe incorrect.");
+public sealed class InvalidCredentialsError() : UserError(ViolationKind.InvalidCredentials, "Adresse email ou mot de passe incorrect.");
 
 [Description("The password was refused by the password policy; `reason` says why.")]
-public sealed class WeakPasswordError(PasswordWeakness reason) : UserError("WEAK_PASSWORD", MessageFor(reason))
+public sealed class WeakPasswordError(PasswordWeakness reason) : UserError(ViolationKind.WeakPassword, MessageFor(reason))
 {
     [Description("Why the password was refused.")]
     [OutputType(typeof(NonNullGraphType<PasswordWeaknessType>))]
@@ -52,28 +53,28 @@ public sealed class PasswordWeaknessType : EnumerationGraphType<PasswordWeakness
 
 [Description("Too many wrong passwords in a row: sign-in is refused until `lockedUntil`.")]
 public sealed class AccountLockedError(DateTime lockedUntil)
-    : UserError("ACCOUNT_LOCKED", "Trop de tentatives de connexion échouées : le compte est temporairement verrouillé.")
+    : UserError(ViolationKind.AccountLocked, "Trop de tentatives de connexion échouées : le compte est temporairement verrouillé.")
 {
     [Description("When sign-in attempts are accepted again (UTC).")]
     public DateTime LockedUntil { get; } = lockedUntil;
 }
 
 [Description("The account is suspended by the moderators: it cannot sign in or refresh its tokens.")]
-public sealed class AccountSuspendedError() : UserError("ACCOUNT_SUSPENDED", "Ce compte est suspendu. Contactez l’équipe Troc pour en savoir plus.");
+public sealed class AccountSuspendedError() : UserError(ViolationKind.AccountSuspended, "Ce compte est suspendu. Contactez l’équipe Troc pour en savoir plus.");
 
 /// <remarks>Unknown, already used, revoked or meant for something else: all look the same, on purpose.</remarks>
 [Description("The token is unknown, already used, revoked or meant for something else (deliberately indistinguishable).")]
-public sealed class InvalidTokenError() : UserError("INVALID_TOKEN", "Ce lien ou ce jeton n’est pas valide, ou a déjà servi.");
+public sealed class InvalidTokenError() : UserError(ViolationKind.InvalidToken, "Ce lien ou ce jeton n’est pas valide, ou a déjà servi.");
 
 [Description("The token was valid but has expired: ask for a new one.")]
-public sealed class TokenExpiredError() : UserError("TOKEN_EXPIRED", "Ce lien ou ce jeton a expiré : demandez-en un nouveau.");
+public sealed class TokenExpiredError() : UserError(ViolationKind.TokenExpired, "Ce lien ou ce jeton a expiré : demandez-en un nouveau.");
 
 [Description("The account's email address is already verified: nothing to resend.")]
-public sealed class EmailAlreadyVerifiedError() : UserError("EMAIL_ALREADY_VERIFIED", "Votre adresse email est déjà confirmée.");
+public sealed class EmailAlreadyVerifiedError() : UserError(ViolationKind.EmailAlreadyVerified, "Votre adresse email est déjà confirmée.");
 
 [Description("Too many attempts from this address or on this account: try again after `retryAfterSeconds`.")]
 public sealed class RateLimitedError(TimeSpan retryAfter, DateTime now)
-    : UserError("RATE_LIMITED", $"Trop de tentatives : réessayez dans {Seconds(retryAfter)} secondes.")
+    : UserError(ViolationKind.RateLimited, $"Trop de tentatives : réessayez dans {Seconds(retryAfter)} secondes.")
 {
     [Description("How long to wait before trying again, in seconds.")]
     public int RetryAfterSeconds { get; } = Seconds(retryAfter);

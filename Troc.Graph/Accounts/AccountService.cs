@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Troc.Domain.Common;
 using Troc.Domain.Persistence;
 using Troc.Domain.Users;
 using Troc.Graph.Abuse;
@@ -45,10 +46,10 @@ public sealed class AccountService(
         if (await RateLimitedAsync(AbuseAction.Register, email, cancellationToken) is { } limited) return new(errors: [limited]);
 
         var errors = new List<UserError>();
-        if (!EmailAddress.IsValid(email)) errors.Add(new InvalidInputError("email", "Adresse email invalide."));
+        if (!EmailAddress.IsValid(email)) errors.Add(new InvalidInputError(new(ViolationKind.InvalidInput, "email", "Adresse email invalide.")));
         var displayName = (input.DisplayName ?? "").Trim();
         if (displayName.Length is < 2 or > User.DisplayNameMaxLength || displayName.Any(char.IsControl))
-            errors.Add(new InvalidInputError("displayName", $"Le nom affiché doit compter de 2 à {User.DisplayNameMaxLength} caractères."));
+            errors.Add(new InvalidInputError(new(ViolationKind.InvalidInput, "displayName", $"Le nom affiché doit compter de 2 à {User.DisplayNameMaxLength} caractères.")));
         if (errors.Count > 0) return new(errors: errors);
         if (PasswordPolicy.Check(input.Password ?? "", email) is { } weakness) return new(errors: [new WeakPasswordError(weakness)]);
 
@@ -76,8 +77,8 @@ public sealed class AccountService(
     {
         var email = EmailAddress.Normalize(input.Email ?? "");
         var password = input.Password ?? "";
-        if (email.Length == 0) return new(errors: [new InvalidInputError("email", "Indiquez votre adresse email.")]);
-        if (password.Length == 0) return new(errors: [new InvalidInputError("password", "Indiquez votre mot de passe.")]);
+        if (email.Length == 0) return new(errors: [new InvalidInputError(new(ViolationKind.InvalidInput, "email", "Indiquez votre adresse email."))]);
+        if (password.Length == 0) return new(errors: [new InvalidInputError(new(ViolationKind.InvalidInput, "password", "Indiquez votre mot de passe."))]);
         if (await RateLimitedAsync(AbuseAction.Login, email, cancellationToken) is { } limited) return new(errors: [limited]);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -200,7 +201,7 @@ public sealed class AccountService(
     {
         var started = Stopwatch.GetTimestamp();
         var email = EmailAddress.Normalize(input.Email ?? "");
-        if (!EmailAddress.IsValid(email)) return new(false, [new InvalidInputError("email", "Adresse email invalide.")]);
+        if (!EmailAddress.IsValid(email)) return new(false, [new InvalidInputError(new(ViolationKind.InvalidInput, "email", "Adresse email invalide."))]);
         if (await RateLimitedAsync(AbuseAction.RequestPasswordReset, email, cancellationToken) is { } limited) return new(false, [limited]);
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -269,10 +270,10 @@ public sealed class AccountService(
     {
         var userId = RequireUserId(principal);
         var newEmail = EmailAddress.Normalize(input.NewEmail ?? "");
-        if (!EmailAddress.IsValid(newEmail)) return new(errors: [new InvalidInputError("newEmail", "Adresse email invalide.")]);
+        if (!EmailAddress.IsValid(newEmail)) return new(errors: [new InvalidInputError(new(ViolationKind.InvalidInput, "newEmail", "Adresse email invalide."))]);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.FirstAsync(u => u.Id == userId, cancellationToken);
-        if (newEmail == user.Email) return new(errors: [new InvalidInputError("newEmail", "C’est déjà l’adresse de votre compte.")]);
+        if (newEmail == user.Email) return new(errors: [new InvalidInputError(new(ViolationKind.InvalidInput, "newEmail", "C’est déjà l’adresse de votre compte."))]);
         var password = input.Password ?? "";
         if (password.Length > PasswordPolicy.MaxLength || passwords.Verify(user, password) == PasswordCheck.Invalid)
             return new(errors: [new InvalidCredentialsError()]);
@@ -290,12 +291,12 @@ public sealed class AccountService(
     public async Task<SuspendUserPayload> SuspendUserAsync(SuspendUserInput input, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         if (!GlobalId.TryDecodeGuid(input.UserId, UserType.TypeName, out var userId))
-            return new(errors: [new InvalidInputError("userId", "Aucun membre n’a cet identifiant.")]);
+            return new(errors: [new InvalidInputError(new(ViolationKind.InvalidInput, "userId", "Aucun membre n’a cet identifiant."))]);
         var reason = (input.Reason ?? "").Trim();
-        if (reason.Length is 0 or > 500) return new(errors: [new InvalidInputError("reason", "Indiquez la raison, en 500 caractères au plus.")]);
+        if (reason.Length is 0 or > 500) return new(errors: [new InvalidInputError(new(ViolationKind.InvalidInput, "reason", "Indiquez la raison, en 500 caractères au plus."))]);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null) return new(errors: [new InvalidInputError("userId", "Aucun membre n’a cet identifiant.")]);
+        if (user is null) return new(errors: [new InvalidInputError(new(ViolationKind.InvalidInput, "userId", "Aucun membre n’a cet identifiant."))]);
         user.Suspend(reason, Now);
         await db.SaveChangesAsync(cancellationToken);
         await sessions.RevokeAllAsync(db, user.Id, SessionRevocationReason.Suspension, cancellationToken);

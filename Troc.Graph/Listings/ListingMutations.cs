@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 using Troc.Domain.Media;
 using Troc.Graph.Catalogue;
@@ -22,13 +23,13 @@ public sealed class ListingMutations
         IResolveFieldContext context, [FromServices] ListingService listings, [FromServices] ImageService images,
         CancellationToken cancellationToken)
     {
-        var idErrors = new List<RuleViolation>();
+        var idErrors = new List<Violation>();
         var categoryId = DecodeCategory(input.CategoryId, "categoryId", idErrors);
-        var wantedCategoryIds = DecodeCategories(input.WantedCategoryIds ?? [], "wantedCategoryIds", idErrors);
+        var wantedCategoryIds = DecodeWantedCategories(input.WantedCategoryIds ?? [], idErrors);
         var itemType = input.ItemTypeId is null ? ItemTypeChoice.Automatic : DecodeItemType(input.ItemTypeId, idErrors);
         var (wantTexts, wantChoices) = DecodeWants(input.Wants ?? [], idErrors);
         var uploads = input.Images ?? [];
-        if (uploads.Count > ListingRules.MaxImages) idErrors.Add(ListingService.TooManyImages);
+        if (uploads.Count > ListingRules.MaxImages) idErrors.Add(ListingViolations.TooManyImages);
         if (idErrors.Count > 0) return new CreateListingPayload(null, ListingErrors.From(idErrors));
 
         var draft = new ListingDraft(input.Title, input.Description, categoryId, input.Condition, wantTexts,
@@ -58,9 +59,9 @@ public sealed class ListingMutations
         CancellationToken cancellationToken)
     {
         if (!GlobalId.TryDecodeGuid(input.ListingId, ListingType.TypeName, out var listingId))
-            return new AddListingImagesPayload(null, ListingErrors.From([ListingService.NotFound]));
+            return new AddListingImagesPayload(null, ListingErrors.From([ListingViolations.NotFound]));
         if (input.Images.Count == 0)
-            return new AddListingImagesPayload(null, [new InvalidInputError("images", "Ajoutez au moins une photo.", "NO_IMAGES")]);
+            return new AddListingImagesPayload(null, ListingErrors.From([ListingViolations.NoImages]));
         var userId = context.User.UserId()!.Value;
         // Ownership and the photo limit are checked before any upload is processed, so a refused request stores nothing.
         var refused = await listings.CheckCanAddImagesAsync(userId, listingId, input.Images.Count, cancellationToken);
@@ -84,7 +85,7 @@ public sealed class ListingMutations
         CancellationToken cancellationToken)
     {
         if (!GlobalId.TryDecodeGuid(input.ListingId, ListingType.TypeName, out var listingId))
-            return new RemoveListingImagePayload(null, ListingErrors.From([ListingService.NotFound]));
+            return new RemoveListingImagePayload(null, ListingErrors.From([ListingViolations.NotFound]));
         // An id that is not a photo's is "not found", exactly like a photo the listing does not have.
         var imageId = GlobalId.TryDecodeGuid(input.ImageId, ListingImageType.TypeName, out var decoded) ? decoded : Guid.Empty;
         var (result, removed) = await listings.RemoveImageAsync(context.User.UserId()!.Value, listingId, imageId, cancellationToken);
@@ -136,10 +137,10 @@ public sealed class ListingMutations
         [InputType(typeof(NonNullGraphType<UpdateListingInputType>)), Description("The listing and the changes.")] UpdateListingInput input,
         IResolveFieldContext context, [FromServices] ListingService listings, CancellationToken cancellationToken)
     {
-        var idErrors = new List<RuleViolation>();
+        var idErrors = new List<Violation>();
         var listingId = DecodeListing(input.Id, idErrors);
         int? categoryId = input.CategoryId is null ? null : DecodeCategory(input.CategoryId, "categoryId", idErrors);
-        var wantedCategoryIds = input.WantedCategoryIds is null ? null : DecodeCategories(input.WantedCategoryIds, "wantedCategoryIds", idErrors);
+        var wantedCategoryIds = input.WantedCategoryIds is null ? null : DecodeWantedCategories(input.WantedCategoryIds, idErrors);
         ItemTypeChoice? itemType = !input.ItemTypeIdGiven ? null
             : input.ItemTypeId is null ? ItemTypeChoice.Automatic
             : DecodeItemType(input.ItemTypeId, idErrors);
@@ -210,25 +211,25 @@ public sealed class ListingMutations
     private static Task<ListingResult> RunOnListing(string id, Func<Guid, Task<ListingResult>> command) =>
         GlobalId.TryDecodeGuid(id, ListingType.TypeName, out var listingId)
             ? command(listingId)
-            : Task.FromResult(ListingResult.Failed(ListingService.NotFound));
+            : Task.FromResult(ListingResult.Failed(ListingViolations.NotFound));
 
-    private static Guid DecodeListing(string id, List<RuleViolation> errors)
+    private static Guid DecodeListing(string id, List<Violation> errors)
     {
         if (GlobalId.TryDecodeGuid(id, ListingType.TypeName, out var listingId)) return listingId;
-        errors.Add(ListingService.NotFound);
+        errors.Add(ListingViolations.NotFound);
         return Guid.Empty;
     }
 
     /// <summary>An id that is not an item type's is "not found", exactly like an item type that does not exist.</summary>
-    private static ItemTypeChoice DecodeItemType(string id, List<RuleViolation> errors, string field = "itemTypeId")
+    private static ItemTypeChoice DecodeItemType(string id, List<Violation> errors, string field = "itemTypeId")
     {
         if (GlobalId.TryDecode(id, ItemTypeType.TypeName, out var slug)) return ItemTypeChoice.Of(slug);
-        errors.Add(new RuleViolation(field, "ITEM_TYPE_NOT_FOUND", ListingUnderstanding.ItemTypeNotFoundMessage));
+        errors.Add(ListingViolations.ItemTypeNotFound(field));
         return ItemTypeChoice.Automatic;
     }
 
     /// <summary>The want texts for the rules, and the owner's choices aligned with them (null where Troc reads the text).</summary>
-    private static (List<string> Texts, List<WantChoice?> Choices) DecodeWants(IReadOnlyList<WantInput> wants, List<RuleViolation> errors)
+    private static (List<string> Texts, List<WantChoice?> Choices) DecodeWants(IReadOnlyList<WantInput> wants, List<Violation> errors)
     {
         var texts = new List<string>(wants.Count);
         var choices = new List<WantChoice?>(wants.Count);
@@ -243,7 +244,7 @@ public sealed class ListingMutations
             {
                 if (j >= ListingUnderstanding.MaxWantItemTypes) slugs.Add(itemTypeIds[j]);
                 else if (GlobalId.TryDecode(itemTypeIds[j], ItemTypeType.TypeName, out var slug)) slugs.Add(slug);
-                else errors.Add(new RuleViolation($"wants[{i}].itemTypeIds[{j}]", "ITEM_TYPE_NOT_FOUND", ListingUnderstanding.ItemTypeNotFoundMessage));
+                else errors.Add(ListingViolations.ItemTypeNotFound($"wants[{i}].itemTypeIds[{j}]"));
             }
             int? categoryId = want.CategoryId is null ? null : DecodeCategory(want.CategoryId, $"wants[{i}].categoryId", errors);
             choices.Add(slugs.Count > 0 || categoryId is not null ? new WantChoice(slugs, categoryId) : null);
@@ -251,18 +252,18 @@ public sealed class ListingMutations
         return (texts, choices);
     }
 
-    private static int DecodeCategory(string id, string field, List<RuleViolation> errors)
+    private static int DecodeCategory(string id, string field, List<Violation> errors)
     {
         if (GlobalId.TryDecodeInt(id, CategoryType.TypeName, out var categoryId)) return categoryId;
-        errors.Add(new RuleViolation(field, "CATEGORY_NOT_FOUND", "Cette catégorie n’existe pas."));
+        errors.Add(ListingViolations.CategoryNotFound(field));
         return 0;
     }
 
-    private static int[] DecodeCategories(IReadOnlyList<string> ids, string field, List<RuleViolation> errors)
+    private static int[] DecodeWantedCategories(IReadOnlyList<string> ids, List<Violation> errors)
     {
         if (ids.Count > ListingRules.MaxWantedCategories)
         {
-            errors.Add(new RuleViolation(field, "TOO_MANY_WANTED_CATEGORIES", $"Choisissez au plus {ListingRules.MaxWantedCategories} catégories souhaitées."));
+            errors.Add(ListingViolations.TooManyWantedCategories);
             return [];
         }
         var decoded = new List<int>();
@@ -271,7 +272,7 @@ public sealed class ListingMutations
             if (GlobalId.TryDecodeInt(id, CategoryType.TypeName, out var categoryId)) decoded.Add(categoryId);
             else
             {
-                errors.Add(new RuleViolation(field, "CATEGORY_NOT_FOUND", "Une des catégories souhaitées n’existe pas."));
+                errors.Add(ListingViolations.WantedCategoryNotFound);
                 break;
             }
         }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 using Troc.Graph.Common;
 using Troc.Graph.DataLoading;
@@ -46,7 +47,7 @@ public sealed class ListingSubscriptions
         CancellationToken cancellationToken)
     {
         if (!GlobalId.TryDecodeGuid(id, ListingType.TypeName, out var listingId))
-            throw new ExecutionError("`id` is not a listing id.") { Code = "LISTING_NOT_FOUND" };
+            throw new ExecutionError("`id` is not a listing id.") { Code = ViolationKind.ListingNotFound.Code() };
         return receiver.SubscribeAsync<ListingChanged>(ListingEvents.Topic(listingId), cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Troc.Domain.Common;
 using Troc.Domain.Media;
 using Troc.Graph.Common;
 
@@ -8,26 +9,26 @@ namespace Troc.Graph.Media;
 /// A refused photo, as a payload error. One GraphQL type per reason, so that a client can switch on `__typename`
 /// as well as on `code`; `field` names the upload argument at fault (e.g. `images[2]`).
 /// </summary>
-public abstract class ImageUploadError(string code, string message, string field) : UserError(code, message)
+public abstract class ImageUploadError(ViolationKind kind, string message, string field) : UserError(kind, message)
 {
     [Description("The upload at fault, as the mutation's input names it, with its index in a list (e.g. `images[2]`).")]
     public string Field { get; } = field;
 }
 
 [Description("The file is not a picture (whatever its name or declared type): send a JPEG, PNG or WebP photo.")]
-public sealed class NotAnImageError(string message, string field) : ImageUploadError("NOT_AN_IMAGE", message, field);
+public sealed class NotAnImageError(string message, string field) : ImageUploadError(ViolationKind.NotAnImage, message, field);
 
 [Description("The file is a picture in a format Troc does not take (GIF, HEIC, TIFF, AVIF, SVG…): only JPEG, PNG or WebP.")]
-public sealed class UnsupportedImageFormatError(string message, string field) : ImageUploadError("UNSUPPORTED_FORMAT", message, field);
+public sealed class UnsupportedImageFormatError(string message, string field) : ImageUploadError(ViolationKind.UnsupportedFormat, message, field);
 
 [Description("The picture has too many pixels or too long a side; refused from its header, before decoding.")]
-public sealed class ImageTooLargeError(string message, string field) : ImageUploadError("IMAGE_TOO_LARGE", message, field);
+public sealed class ImageTooLargeError(string message, string field) : ImageUploadError(ViolationKind.ImageTooLarge, message, field);
 
 [Description("The file is larger than the size limit per photo.")]
-public sealed class FileTooLargeError(string message, string field) : ImageUploadError("FILE_TOO_LARGE", message, field);
+public sealed class FileTooLargeError(string message, string field) : ImageUploadError(ViolationKind.FileTooLarge, message, field);
 
 [Description("The picture starts like a JPEG, PNG or WebP but is truncated or damaged and cannot be read.")]
-public sealed class CorruptImageError(string message, string field) : ImageUploadError("CORRUPT_IMAGE", message, field);
+public sealed class CorruptImageError(string message, string field) : ImageUploadError(ViolationKind.CorruptImage, message, field);
 
 public static class ImageUploadErrors
 {

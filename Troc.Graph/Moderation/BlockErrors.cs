@@ -1,27 +1,29 @@
 using System.ComponentModel;
-using Troc.Domain.Listings;
+using Troc.Domain.Common;
 using Troc.Domain.Moderation;
 using Troc.Graph.Common;
 
 namespace Troc.Graph.Moderation;
 
 [Description("No member has this id.")]
-public sealed class UserNotFoundError(string message) : UserError("USER_NOT_FOUND", message);
+public sealed class UserNotFoundError(Violation violation) : UserError(ViolationKind.UserNotFound, violation.Message);
 
 [Description("You already block as many members as allowed: unblock one first.")]
-public sealed class TooManyBlocksError(string message) : UserError("TOO_MANY_BLOCKS", message)
+public sealed class TooManyBlocksError(Violation violation) : UserError(ViolationKind.TooManyBlocks, violation.Message)
 {
     [Description("How many members one may block.")]
     public int Limit => BlockService.MaxBlocksPerMember;
 }
 
+/// <summary>The one place where blocking's violations become the API's typed errors.</summary>
 internal static class BlockErrors
 {
-    public static IReadOnlyList<UserError> From(IEnumerable<RuleViolation> violations) =>
-        violations.Select(violation => violation.Code switch
-        {
-            "USER_NOT_FOUND" => new UserNotFoundError(violation.Message),
-            "TOO_MANY_BLOCKS" => new TooManyBlocksError(violation.Message),
-            _ => (UserError)new InvalidInputError(violation.Field, violation.Message, violation.Code),
-        }).ToList();
+    public static IReadOnlyList<UserError> From(IEnumerable<Violation> violations) => violations.Select(From).ToList();
+
+    public static UserError From(Violation violation) => violation.Kind switch
+    {
+        ViolationKind.UserNotFound => new UserNotFoundError(violation),
+        ViolationKind.TooManyBlocks => new TooManyBlocksError(violation),
+        _ => new InvalidInputError(violation),
+    };
 }

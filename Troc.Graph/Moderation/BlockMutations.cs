@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Troc.Domain.Listings;
+using Troc.Domain.Common;
 using Troc.Domain.Moderation;
 using Troc.Domain.Users;
 using Troc.Graph.Common;
@@ -41,9 +41,9 @@ public sealed class BlockMutations
 
     /// <summary>An id that is not a member's is "not found", exactly like a member that does not exist.</summary>
     private static async Task<(User? User, IReadOnlyList<UserError> Errors)> RunOnUserAsync(
-        string id, UserById users, Func<Guid, Task<IReadOnlyList<RuleViolation>>> command, CancellationToken cancellationToken)
+        string id, UserById users, Func<Guid, Task<IReadOnlyList<Violation>>> command, CancellationToken cancellationToken)
     {
-        if (!GlobalId.TryDecodeGuid(id, UserType.TypeName, out var userId)) return (null, BlockErrors.From([BlockService.UserNotFound]));
+        if (!GlobalId.TryDecodeGuid(id, UserType.TypeName, out var userId)) return (null, BlockErrors.From([BlockViolations.UserNotFound]));
         var violations = await command(userId);
         return violations.Count > 0 ? (null, BlockErrors.From(violations)) : (await users.Load(userId).GetResultAsync(cancellationToken), []);
     }

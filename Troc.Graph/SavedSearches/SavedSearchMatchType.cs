@@ -1,6 +1,7 @@
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
+using Troc.Domain.Common;
 using Troc.Domain.Listings;
 using Troc.Domain.SavedSearches;
 using Troc.Graph.Common;
@@ -39,7 +40,7 @@ public sealed class SavedSearchMatchType : ObjectGraphType<SavedSearchMatched>
                 return context.RequestServices!.GetRequiredService<SavedSearchById>().Load(context.Source.SavedSearchId)
                     .Then(search => search is not null && search.OwnerId == viewer
                         ? search
-                        : throw new ExecutionError("This saved search no longer exists.") { Code = "SAVED_SEARCH_NOT_FOUND" });
+                        : throw new ExecutionError("This saved search no longer exists.") { Code = ViolationKind.SavedSearchNotFound.Code() });
             });
         Field<ListingType>("listing")
             .Description("The listing as it now stands; null when you may no longer see it (archived by its owner).")

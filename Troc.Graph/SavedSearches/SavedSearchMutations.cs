@@ -2,6 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Troc.Domain.Common;
 using Troc.Domain.Persistence;
 using Troc.Domain.Places;
 using Troc.Domain.SavedSearches;
@@ -29,12 +30,12 @@ public sealed class SavedSearchMutations
     {
         var ownerId = context.User.UserId()!.Value;
         // A bad name and a bad search are both reported, so that a form can show both at once.
-        var errors = new List<UserError>();
-        if (SavedSearch.CheckName(input.Name) is { } badName) errors.AddRange(SavedSearchErrors.From([badName]));
+        var violations = new List<Violation>();
+        if (SavedSearch.CheckName(input.Name) is { } badName) violations.Add(badName);
         var (validated, error) = await ListingSearchArguments.BuildAsync(
             input.Query, input.Near, input.Where, order: null, ownerId, search, places, dbFactory, cancellationToken);
-        if (error is not null) errors.Add(error.ToUserError());
-        if (errors.Count > 0) return new SaveSearchPayload(null, errors);
+        if (error is not null) violations.Add(error.ToViolation());
+        if (violations.Count > 0) return new SaveSearchPayload(null, SavedSearchErrors.From(violations));
         var definition = new SavedSearchDefinition
         {
             Criteria = validated!.Criteria,
@@ -54,7 +55,7 @@ public sealed class SavedSearchMutations
         IResolveFieldContext context, [FromServices] SavedSearchService savedSearches, CancellationToken cancellationToken)
     {
         if (!SavedSearchType.TryDecode(input.SavedSearchId, out var id))
-            return new UpdateSavedSearchPayload(null, SavedSearchErrors.From([SavedSearchService.NotFound]));
+            return new UpdateSavedSearchPayload(null, SavedSearchErrors.From([SavedSearchViolations.NotFound]));
         var result = await savedSearches.UpdateAsync(context.User.UserId()!.Value, id, input.Name, input.Notify, cancellationToken);
         return new UpdateSavedSearchPayload(result.SavedSearch, SavedSearchErrors.From(result.Violations));
     }
@@ -68,7 +69,7 @@ public sealed class SavedSearchMutations
         IResolveFieldContext context, [FromServices] SavedSearchService savedSearches, CancellationToken cancellationToken)
     {
         if (!SavedSearchType.TryDecode(input.SavedSearchId, out var id))
-            return new DeleteSavedSearchPayload(null, SavedSearchErrors.From([SavedSearchService.NotFound]));
+            return new DeleteSavedSearchPayload(null, SavedSearchErrors.From([SavedSearchViolations.NotFound]));
         var result = await savedSearches.DeleteAsync(context.User.UserId()!.Value, id, cancellationToken);
         return new DeleteSavedSearchPayload(
             result.SavedSearch is null ? null : SavedSearchType.GlobalId(result.SavedSearch.Id), SavedSearchErrors.From(result.Violations));
@@ -86,7 +87,7 @@ public sealed class SavedSearchMutations
         if (input.SavedSearchId is not null)
         {
             if (!SavedSearchType.TryDecode(input.SavedSearchId, out var id))
-                return new MarkSavedSearchMatchesReadPayload(null, SavedSearchErrors.From([SavedSearchService.NotFound]));
+                return new MarkSavedSearchMatchesReadPayload(null, SavedSearchErrors.From([SavedSearchViolations.NotFound]));
             savedSearchId = id;
         }
         long? upTo = null;

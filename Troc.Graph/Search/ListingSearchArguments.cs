@@ -13,14 +13,14 @@ namespace Troc.Graph.Search;
 
 /// <summary>
 /// One refused search argument. The same refusal reaches `searchListings` as a GraphQL error (<see cref="Message"/>,
-/// for developers) and `saveSearch` as a payload error (<see cref="UserMessage"/>, in French, for the member), with
-/// the same code.
+/// for developers) and `saveSearch` as a payload error (a violation with <see cref="UserMessage"/>, in French, for the
+/// member), with the same code.
 /// </summary>
-public sealed record SearchArgumentError(string Code, string Field, string Message, string UserMessage)
+public sealed record SearchArgumentError(ViolationKind Kind, string Field, string Message, string UserMessage)
 {
-    public ExecutionError ToExecutionError() => new(Message) { Code = Code };
+    public ExecutionError ToExecutionError() => new(Message) { Code = Kind.Code() };
 
-    public InvalidInputError ToUserError() => new(Field, UserMessage, Code);
+    public Violation ToViolation() => new(Kind, Field, UserMessage);
 }
 
 /// <summary>A validated search: its criteria, and what the member chose in the terms they chose it (to show it back).</summary>
@@ -38,14 +38,14 @@ public static class ListingSearchArguments
         ListingSearch search, PlaceDirectory places, IDbContextFactory<TrocDbContext> dbFactory, CancellationToken cancellationToken)
     {
         if (query is { Length: > ListingSearch.MaxQueryLength })
-            return Fail("QUERY_TOO_LONG", "query",
+            return Fail(ViolationKind.QueryTooLong, "query",
                 $"`query` must be at most {ListingSearch.MaxQueryLength} characters.",
                 $"La recherche ne doit pas dépasser {ListingSearch.MaxQueryLength} caractères.");
 
         var hasText = !string.IsNullOrWhiteSpace(query);
         var effectiveOrder = order ?? (hasText ? ListingSearchOrder.Relevance : ListingSearchOrder.Newest);
         if (effectiveOrder == ListingSearchOrder.Distance && near is null)
-            return Fail("NEAR_REQUIRED", "order", "DISTANCE order needs `near`.", "Le tri par distance demande un point de départ (`near`).");
+            return (null, NearRequired);
 
         GeoPoint? centre = null;
         string? placeCode = null;
@@ -98,26 +98,27 @@ public static class ListingSearchArguments
 
     /// <summary>NEAR_REQUIRED when <paramref name="order"/> is DISTANCE and the search has no point.</summary>
     public static SearchArgumentError? CheckOrder(ListingSearchCriteria criteria, ListingSearchOrder order) =>
-        order == ListingSearchOrder.Distance && criteria.Near is null
-            ? new("NEAR_REQUIRED", "order", "DISTANCE order needs `near`.", "Le tri par distance demande un point de départ (`near`).")
-            : null;
+        order == ListingSearchOrder.Distance && criteria.Near is null ? NearRequired : null;
+
+    private static readonly SearchArgumentError NearRequired =
+        new(ViolationKind.NearRequired, "order", "DISTANCE order needs `near`.", "Le tri par distance demande un point de départ (`near`).");
 
     private static async Task<(GeoPoint? Centre, string? PlaceCode, SearchArgumentError? Error)> CentreAsync(
         NearInput near, PlaceDirectory places, CancellationToken cancellationToken)
     {
         if (!double.IsFinite(near.RadiusKm) || near.RadiusKm <= 0 || near.RadiusKm > ListingSearch.MaxRadiusKm)
-            return (null, null, new("INVALID_RADIUS", "near.radiusKm",
+            return (null, null, new(ViolationKind.InvalidRadius, "near.radiusKm",
                 $"`radiusKm` must be more than 0 and at most {ListingSearch.MaxRadiusKm} km.",
                 $"Le rayon doit être supérieur à 0 et d’au plus {ListingSearch.MaxRadiusKm} km."));
         var hasPoint = near.Latitude is not null || near.Longitude is not null;
         if (hasPoint == (near.PlaceId is not null))
-            return (null, null, new("INVALID_COORDINATES", "near",
+            return (null, null, new(ViolationKind.InvalidCoordinates, "near",
                 "Give either `latitude` and `longitude`, or `placeId`.",
                 "Indiquez soit une position (latitude et longitude), soit un lieu."));
         if (hasPoint)
         {
             if (near.Latitude is not { } latitude || near.Longitude is not { } longitude || !GeoPoint.IsValid(latitude, longitude))
-                return (null, null, new("INVALID_COORDINATES", "near",
+                return (null, null, new(ViolationKind.InvalidCoordinates, "near",
                     "`latitude` must be between -90 and 90 and `longitude` between -180 and 180, both given.",
                     "La latitude doit être entre -90 et 90 et la longitude entre -180 et 180, les deux indiquées."));
             return (new GeoPoint(latitude, longitude), null, null);
@@ -126,9 +127,9 @@ public static class ListingSearchArguments
             ? await places.FindAsync(inseeCode, cancellationToken)
             : null;
         if (place is null)
-            return (null, null, new("PLACE_NOT_FOUND", "near.placeId", $"No place has the id `{near.PlaceId}`.", "Ce lieu n’existe pas."));
+            return (null, null, new(ViolationKind.PlaceNotFound, "near.placeId", $"No place has the id `{near.PlaceId}`.", "Ce lieu n’existe pas."));
         if (place.Location is not { } location)
-            return (null, null, new("PLACE_NOT_FOUND", "near.placeId",
+            return (null, null, new(ViolationKind.PlaceNotFound, "near.placeId",
                 $"{place.Name} has no known location; search around a point instead.",
                 $"La position de {place.Name} est inconnue : cherchez autour d’un point."));
         return (GeoPoint.From(location), place.Id, null);
@@ -141,7 +142,7 @@ public static class ListingSearchArguments
         IReadOnlyList<string> ids, IDbContextFactory<TrocDbContext> dbFactory, CancellationToken cancellationToken)
     {
         if (ids.Count > MaxItemTypeIds)
-            return (null, new("TOO_MANY_ITEM_TYPES", "where.itemTypeIds", $"Give at most {MaxItemTypeIds} item types.",
+            return (null, new(ViolationKind.TooManyItemTypes, "where.itemTypeIds", $"Give at most {MaxItemTypeIds} item types.",
                 $"Choisissez au plus {MaxItemTypeIds} types d’objet."));
         var slugs = new List<string>();
         foreach (var id in ids)
@@ -157,13 +158,13 @@ public static class ListingSearchArguments
     }
 
     private static SearchArgumentError ItemTypeNotFound(string id) =>
-        new("ITEM_TYPE_NOT_FOUND", "where.itemTypeIds", $"No item type has the id `{id}`.", "Un des types d’objet n’existe pas.");
+        new(ViolationKind.ItemTypeNotFound, "where.itemTypeIds", $"No item type has the id `{id}`.", "Un des types d’objet n’existe pas.");
 
     private static (ValidatedSearch?, SearchArgumentError?) CategoryNotFound(string id) =>
-        Fail("CATEGORY_NOT_FOUND", "where.categoryIds", $"No category has the id `{id}`.", "Une des catégories n’existe pas.");
+        Fail(ViolationKind.CategoryNotFound, "where.categoryIds", $"No category has the id `{id}`.", "Une des catégories n’existe pas.");
 
-    private static (ValidatedSearch?, SearchArgumentError?) Fail(string code, string field, string message, string userMessage) =>
-        (null, new SearchArgumentError(code, field, message, userMessage));
+    private static (ValidatedSearch?, SearchArgumentError?) Fail(ViolationKind kind, string field, string message, string userMessage) =>
+        (null, new SearchArgumentError(kind, field, message, userMessage));
 
     private static DateTime ToUtc(DateTime value) =>
         value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();

@@ -59,13 +59,13 @@ public sealed class ListingRulesTests
         listing.Reserve(now);
         listing.Release(now);
         listing.Archive(now);
-        Assert.Equal("LISTING_ARCHIVED", Assert.Throws<ListingRuleException>(() => listing.Archive(now)).Code);
+        Assert.Equal("LISTING_ARCHIVED", Assert.Throws<ViolationException>(() => listing.Archive(now)).Code);
         listing.Reactivate(now);
         listing.MarkTraded(now);
 
         Assert.Equal(ListingStatus.Traded, listing.Status);
-        Assert.Equal("LISTING_TRADED", Assert.Throws<ListingRuleException>(() => listing.Archive(now)).Code);
-        Assert.Equal("LISTING_NOT_ARCHIVED", Assert.Throws<ListingRuleException>(() => listing.Reactivate(now)).Code);
+        Assert.Equal("LISTING_TRADED", Assert.Throws<ViolationException>(() => listing.Archive(now)).Code);
+        Assert.Equal("LISTING_NOT_ARCHIVED", Assert.Throws<ViolationException>(() => listing.Reactivate(now)).Code);
     }
 
     [Fact]
