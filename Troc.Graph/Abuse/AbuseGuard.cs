@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Troc.Domain.Users;
 
 namespace Troc.Graph.Abuse;
 
@@ -9,9 +10,10 @@ namespace Troc.Graph.Abuse;
 /// replicas. Every attempt counts, successful or not: the limits bound guessing and mail flooding, not mistakes.
 /// </summary>
 public sealed class AbuseGuard(IRateLimitCounter counter, IOptions<AbuseOptions> options, string keyPrefix, ILogger<AbuseGuard> logger)
+    : IAttemptLimiter
 {
     /// <summary>Counts the attempt; returns how long to wait when either limit is exceeded, else null.</summary>
-    public async Task<TimeSpan?> HitAsync(AbuseAction action, string clientIp, string? account, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> HitAsync(RateLimitedAction action, string clientIp, string? account, CancellationToken cancellationToken)
     {
         if (!options.Value.RateLimitingEnabled) return null;
         var limits = options.Value.For(action);

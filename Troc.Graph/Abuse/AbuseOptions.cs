@@ -1,3 +1,5 @@
+using Troc.Domain.Users;
+
 namespace Troc.Graph.Abuse;
 
 /// <summary>Configuration section `Abuse`: rate limits, lockout and the global request limit.</summary>
@@ -32,24 +34,15 @@ public sealed class AbuseOptions
     /// <summary>Every request to /graphql, per client IP, per replica.</summary>
     public WindowLimit GlobalPerIp { get; set; } = new(600, TimeSpan.FromMinutes(1));
 
-    public ActionLimits For(AbuseAction action) => action switch
+    public ActionLimits For(RateLimitedAction action) => action switch
     {
-        AbuseAction.Login => Login,
-        AbuseAction.Register => Register,
-        AbuseAction.RequestPasswordReset => RequestPasswordReset,
-        AbuseAction.ResendVerificationEmail => ResendVerificationEmail,
-        AbuseAction.ChangeEmail => ChangeEmail,
+        RateLimitedAction.Login => Login,
+        RateLimitedAction.Register => Register,
+        RateLimitedAction.RequestPasswordReset => RequestPasswordReset,
+        RateLimitedAction.ResendVerificationEmail => ResendVerificationEmail,
+        RateLimitedAction.ChangeEmail => ChangeEmail,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
-}
-
-public enum AbuseAction
-{
-    Login,
-    Register,
-    RequestPasswordReset,
-    ResendVerificationEmail,
-    ChangeEmail,
 }
 
 /// <summary>Limits of one action: per client IP and per account (the email address or user it targets).</summary>

@@ -1,3 +1,5 @@
+using GraphQL;
+
 namespace Troc.Graph.Abuse;
 
 /// <summary>The client's IP address as the per-IP limits see it.</summary>
@@ -8,4 +10,8 @@ public static class ClientAddress
     /// for it; with no address at all (in-process test server) every request shares one bucket.
     /// </remarks>
     public static string Of(HttpContext? context) => context?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>The address of the request a resolver runs for.</summary>
+    public static string Of(IResolveFieldContext context) =>
+        Of(context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext);
 }

@@ -8,33 +8,24 @@ using Troc.Graph.Common;
 namespace Troc.Graph.Accounts;
 
 [Description("Another account already uses this email address.")]
-public sealed class EmailTakenError() : UserError(ViolationKind.EmailTaken, "Un compte utilise déjà cette adresse email.");
+public sealed class EmailTakenError(Violation violation) : UserError(ViolationKind.EmailTaken, violation.Message);
 
 /// <remarks>One error for "no such account" and "wrong password", so that login does not reveal who has an account.</remarks>
 [Description("Wrong email or password (deliberately the same error for both, so that login does not reveal who has an account).")]
-public sealed class InvalidCredentialsError() : UserError(ViolationKind.InvalidCredentials, "Adresse email ou mot de passe incorrect.");
+public sealed class InvalidCredentialsError(Violation violation) : UserError(ViolationKind.InvalidCredentials, violation.Message);
 
 [Description("The password was refused by the password policy; `reason` says why.")]
-public sealed class WeakPasswordError(PasswordWeakness reason) : UserError(ViolationKind.WeakPassword, MessageFor(reason))
+public sealed class WeakPasswordError(WeakPasswordViolation violation) : UserError(ViolationKind.WeakPassword, violation.Message)
 {
     [Description("Why the password was refused.")]
     [OutputType(typeof(NonNullGraphType<PasswordWeaknessType>))]
-    public PasswordWeakness Reason { get; } = reason;
+    public PasswordWeakness Reason { get; } = violation.Reason;
 
     [Description("The shortest password accepted, in characters.")]
     public int MinLength => PasswordPolicy.MinLength;
 
     [Description("The longest password accepted, in characters.")]
     public int MaxLength => PasswordPolicy.MaxLength;
-
-    private static string MessageFor(PasswordWeakness reason) => reason switch
-    {
-        PasswordWeakness.TooShort => $"Le mot de passe doit compter au moins {PasswordPolicy.MinLength} caractères.",
-        PasswordWeakness.TooLong => $"Le mot de passe ne peut pas dépasser {PasswordPolicy.MaxLength} caractères.",
-        PasswordWeakness.ContainsEmail => "Le mot de passe ne doit pas contenir votre adresse email.",
-        PasswordWeakness.SameAsCurrent => "Le nouveau mot de passe doit être différent de l’actuel.",
-        _ => "Ce mot de passe fait partie des plus courants : choisissez-en un plus personnel (une phrase, par exemple).",
-    };
 }
 
 public sealed class PasswordWeaknessType : EnumerationGraphType<PasswordWeakness>
@@ -52,35 +43,51 @@ public sealed class PasswordWeaknessType : EnumerationGraphType<PasswordWeakness
 }
 
 [Description("Too many wrong passwords in a row: sign-in is refused until `lockedUntil`.")]
-public sealed class AccountLockedError(DateTime lockedUntil)
-    : UserError(ViolationKind.AccountLocked, "Trop de tentatives de connexion échouées : le compte est temporairement verrouillé.")
+public sealed class AccountLockedError(AccountLockedViolation violation) : UserError(ViolationKind.AccountLocked, violation.Message)
 {
     [Description("When sign-in attempts are accepted again (UTC).")]
-    public DateTime LockedUntil { get; } = lockedUntil;
+    public DateTime LockedUntil { get; } = violation.LockedUntil;
 }
 
 [Description("The account is suspended by the moderators: it cannot sign in or refresh its tokens.")]
-public sealed class AccountSuspendedError() : UserError(ViolationKind.AccountSuspended, "Ce compte est suspendu. Contactez l’équipe Troc pour en savoir plus.");
+public sealed class AccountSuspendedError(Violation violation) : UserError(ViolationKind.AccountSuspended, violation.Message);
 
 /// <remarks>Unknown, already used, revoked or meant for something else: all look the same, on purpose.</remarks>
 [Description("The token is unknown, already used, revoked or meant for something else (deliberately indistinguishable).")]
-public sealed class InvalidTokenError() : UserError(ViolationKind.InvalidToken, "Ce lien ou ce jeton n’est pas valide, ou a déjà servi.");
+public sealed class InvalidTokenError(Violation violation) : UserError(ViolationKind.InvalidToken, violation.Message);
 
 [Description("The token was valid but has expired: ask for a new one.")]
-public sealed class TokenExpiredError() : UserError(ViolationKind.TokenExpired, "Ce lien ou ce jeton a expiré : demandez-en un nouveau.");
+public sealed class TokenExpiredError(Violation violation) : UserError(ViolationKind.TokenExpired, violation.Message);
 
 [Description("The account's email address is already verified: nothing to resend.")]
-public sealed class EmailAlreadyVerifiedError() : UserError(ViolationKind.EmailAlreadyVerified, "Votre adresse email est déjà confirmée.");
+public sealed class EmailAlreadyVerifiedError(Violation violation) : UserError(ViolationKind.EmailAlreadyVerified, violation.Message);
 
 [Description("Too many attempts from this address or on this account: try again after `retryAfterSeconds`.")]
-public sealed class RateLimitedError(TimeSpan retryAfter, DateTime now)
-    : UserError(ViolationKind.RateLimited, $"Trop de tentatives : réessayez dans {Seconds(retryAfter)} secondes.")
+public sealed class RateLimitedError(RateLimitedViolation violation) : UserError(ViolationKind.RateLimited, violation.Message)
 {
     [Description("How long to wait before trying again, in seconds.")]
-    public int RetryAfterSeconds { get; } = Seconds(retryAfter);
+    public int RetryAfterSeconds { get; } = violation.RetryAfterSeconds;
 
     [Description("When trying again will be accepted (UTC).")]
-    public DateTime RetryAt { get; } = now.AddSeconds(Seconds(retryAfter));
+    public DateTime RetryAt { get; } = violation.RetryAt;
+}
 
-    private static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
+/// <summary>The one place where the accounts' violations become the API's typed errors.</summary>
+internal static class AccountErrors
+{
+    public static IReadOnlyList<UserError> From(IEnumerable<Violation> violations) => violations.Select(From).ToList();
+
+    public static UserError From(Violation violation) => violation switch
+    {
+        WeakPasswordViolation weak => new WeakPasswordError(weak),
+        AccountLockedViolation locked => new AccountLockedError(locked),
+        RateLimitedViolation limited => new RateLimitedError(limited),
+        { Kind: ViolationKind.EmailTaken } => new EmailTakenError(violation),
+        { Kind: ViolationKind.InvalidCredentials } => new InvalidCredentialsError(violation),
+        { Kind: ViolationKind.AccountSuspended } => new AccountSuspendedError(violation),
+        { Kind: ViolationKind.InvalidToken } => new InvalidTokenError(violation),
+        { Kind: ViolationKind.TokenExpired } => new TokenExpiredError(violation),
+        { Kind: ViolationKind.EmailAlreadyVerified } => new EmailAlreadyVerifiedError(violation),
+        _ => new InvalidInputError(violation),
+    };
 }

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using GraphQL;
 using Troc.Domain.Users;
 using Troc.Graph.Common;
-using Troc.Graph.Transport.Authorization;
 using Troc.Graph.Users;
 
 namespace Troc.Graph.Accounts;

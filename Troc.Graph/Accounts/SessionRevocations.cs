@@ -1,3 +1,4 @@
+using Troc.Domain.Users;
 using Troc.Graph.Realtime;
 
 namespace Troc.Graph.Accounts;
@@ -7,7 +8,7 @@ namespace Troc.Graph.Accounts;
 /// authenticated in those sessions close (4403) wherever they are connected. HTTP needs no message: every
 /// request re-checks its session.
 /// </summary>
-public sealed class SessionRevocations(ITopicEventSender events, ILogger<SessionRevocations> logger)
+public sealed class SessionRevocations(ITopicEventSender events, ILogger<SessionRevocations> logger) : ISessionRevocationPublisher
 {
     public const string Topic = "accounts.user-sessions-revoked";
 

@@ -40,8 +40,9 @@ public static class AuthHosting
 
         services.AddScoped<UserById>();
         services.AddSingleton<INodeResolver, UserNodeResolver>();
-        services.AddScoped<AccountService>();
+        services.AddSingleton<AccountService>();
         services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<ISessionRevocationPublisher>(provider => provider.GetRequiredService<SessionRevocations>());
         services.AddHostedService<SessionRevocationListener>();
         return builder;
     }
@@ -78,6 +79,16 @@ public static class AuthHosting
                 EmailChange = auth.EmailChangeLifetime,
             };
         });
+        services.AddSingleton(provider =>
+        {
+            var lockout = provider.GetRequiredService<IOptions<AbuseOptions>>().Value.Lockout;
+            return new AccountDefenses
+            {
+                MaxFailedLogins = lockout.MaxFailedLogins,
+                LockoutDuration = lockout.Duration,
+                PasswordResetMinimumResponseTime = provider.GetRequiredService<IOptions<AuthOptions>>().Value.PasswordResetMinimumResponseTime,
+            };
+        });
         services.AddSingleton<SessionStore>();
         services.AddSingleton<AccountTokenStore>();
         services.AddSingleton<PasswordHashing>();
@@ -88,6 +99,7 @@ public static class AuthHosting
         services.AddSingleton<SigningKeyProvider>();
         services.AddHostedService<SigningKeyStartupCheck>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<IAccessTokenIssuer>(provider => provider.GetRequiredService<AccessTokenIssuer>());
         services.AddSingleton<AccessTokenValidator>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -135,6 +147,7 @@ public static class AuthHosting
                 options.Value.RedisKeyPrefix ?? $"troc:{database}:",
                 provider.GetRequiredService<ILogger<AbuseGuard>>());
         });
+        services.AddSingleton<IAttemptLimiter>(provider => provider.GetRequiredService<AbuseGuard>());
         services.AddGlobalRequestLimit();
     }
 
@@ -142,6 +155,7 @@ public static class AuthHosting
     {
         services.AddSingleton<AccountMails>();
         services.AddSingleton<MailQueue>();
+        services.AddSingleton<IAccountMail, QueuedAccountMail>();
         services.AddHostedService<MailDispatcher>();
         if (!string.IsNullOrWhiteSpace(configuration["Mail:Smtp:Host"]))
             services.AddSingleton<IEmailSender, SmtpEmailSender>();

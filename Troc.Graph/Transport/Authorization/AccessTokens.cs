@@ -10,7 +10,7 @@ using Troc.Domain.Users;
 namespace Troc.Graph.Transport.Authorization;
 
 /// <summary>Issues short-lived JWT access tokens (HS256).</summary>
-public sealed class AccessTokenIssuer(SigningKeyProvider keys, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class AccessTokenIssuer(SigningKeyProvider keys, IOptions<AuthOptions> options, TimeProvider clock) : IAccessTokenIssuer
 {
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -38,8 +38,6 @@ public sealed class AccessTokenIssuer(SigningKeyProvider keys, IOptions<AuthOpti
         return new IssuedAccessToken(token, expiresAt);
     }
 }
-
-public sealed record IssuedAccessToken(string Token, DateTime ExpiresAt);
 
 /// <summary>
 /// Validates access tokens the same way for HTTP (through the JwtBearer handler's events) and WebSocket
