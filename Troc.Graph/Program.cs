@@ -1,26 +1,35 @@
+using Troc.Graph.Abuse;
+using Troc.Graph.Health;
 using Troc.Graph.Hosting;
+using Troc.Graph.Ide;
+using Troc.Graph.Mail;
+using Troc.Graph.Realtime;
+using Troc.Graph.Transport;
+using Troc.Graph.Transport.Authorization;
+using Troc.Graph.WebApp;
 
 var builder = WebApplication.CreateBuilder(args);
+// What every feature relies on.
 builder.AddTrocData();
-builder.AddTrocGraph();
-builder.AddTrocAuth();
-builder.AddTrocListings();
-builder.AddTrocModeration();
-builder.AddTrocSearch();
-builder.AddTrocTransport();
 builder.AddTrocRealtime();
+builder.AddTrocGraph();
+builder.AddTrocTransport();
+builder.AddTrocAbuseLimits();
+builder.AddTrocMail();
+// What Troc does, one folder per feature (Hosting/Features.cs lists them).
+builder.AddTrocFeatures();
+// Beside the API.
 builder.AddTrocHealth();
 builder.AddTrocIde();
-builder.AddTrocMedia();
 builder.AddTrocWebApp();
 
 var app = builder.Build();
-app.UseTrocAuth();
-app.UseTrocTransport();
+app.UseTrocAbuseLimits();
+app.UseTrocAuthentication();
 app.UseTrocIde();
 app.MapTrocEndpoints();
 app.MapTrocHealth();
-app.MapTrocMedia();
+app.MapTrocFeatures();
 app.MapTrocWebApp();
 
 return await app.RunTrocAsync(args);

@@ -3,16 +3,13 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using Microsoft.Extensions.Options;
-using Troc.Domain.Places;
-using Troc.Graph.Categories;
-using Troc.Graph.Common;
-using Troc.Graph.Places;
 using Troc.Graph.Schema;
 using Troc.Graph.Transport;
 using Troc.Graph.Transport.Execution;
 
 namespace Troc.Graph.Hosting;
 
+/// <summary>The GraphQL engine: the schema (every feature's types, found in this assembly), serialization, execution limits, the document cache.</summary>
 public static class GraphHosting
 {
     public static WebApplicationBuilder AddTrocGraph(this WebApplicationBuilder builder)
@@ -41,7 +38,6 @@ public static class GraphHosting
 
         builder.Services.AddSingleton<GraphQLRequestExecutor>();
         builder.Services.AddHostedService<StartupWarmup>();
-        builder.Services.AddTrocFeatures();
         return builder;
     }
 
@@ -60,20 +56,4 @@ public static class GraphHosting
 
     private static ExecutionLimitsOptions LimitsOf(IServiceProvider services) =>
         services.GetRequiredService<IOptions<ExecutionLimitsOptions>>().Value;
-
-    /// <summary>Per-request loaders and node resolvers of every feature.</summary>
-    private static IServiceCollection AddTrocFeatures(this IServiceCollection services)
-    {
-        services.AddScoped<CategoryById>();
-        services.AddScoped<CategoriesByParentId>();
-        services.AddSingleton<INodeResolver, CategoryNodeResolver>();
-        services.AddScoped<Catalogue.ItemTypeById>();
-        services.AddScoped<Catalogue.ItemTypeBySlug>();
-        services.AddScoped<Catalogue.ItemTypesByCategoryId>();
-        services.AddSingleton<INodeResolver, Catalogue.ItemTypeNodeResolver>();
-        services.AddSingleton<PlaceDirectory>();
-        services.AddScoped<PlaceById>();
-        services.AddSingleton<INodeResolver, PlaceNodeResolver>();
-        return services;
-    }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Troc.Graph.Accounts;
 using Troc.Graph.Listings;
 using Troc.Graph.Moderation;
+using Troc.Graph.SavedSearches;
 
 namespace Troc.Graph.Schema;
 
@@ -14,6 +15,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddFieldsOf<AccountMutations>();
         this.AddFieldsOf<ListingMutations>();
         this.AddFieldsOf<BlockMutations>();
-        this.AddFieldsOf<Troc.Graph.SavedSearches.SavedSearchMutations>();
+        this.AddFieldsOf<SavedSearchMutations>();
     }
 }

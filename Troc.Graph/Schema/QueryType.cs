@@ -1,9 +1,10 @@
 using GraphQL.Types;
+using Troc.Graph.Catalogue;
 using Troc.Graph.Categories;
 using Troc.Graph.Listings;
-using Troc.Graph.Users;
 using Troc.Graph.Places;
 using Troc.Graph.Search;
+using Troc.Graph.Users;
 
 namespace Troc.Graph.Schema;
 
@@ -15,7 +16,7 @@ public sealed class QueryType : ObjectGraphType
         Description = "Everything a client can read: the catalogue, listings, search, matches, conversations and profiles.";
         this.AddFieldsOf<NodeQueries>();
         this.AddFieldsOf<CategoryQueries>();
-        this.AddFieldsOf<Catalogue.ItemTypeQueries>();
+        this.AddFieldsOf<ItemTypeQueries>();
         this.AddFieldsOf<UserQueries>();
         this.AddFieldsOf<ListingQueries>();
         this.AddFieldsOf<PlaceQueries>();

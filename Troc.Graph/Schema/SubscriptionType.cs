@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Troc.Graph.Listings;
+using Troc.Graph.SavedSearches;
 
 namespace Troc.Graph.Schema;
 
@@ -10,6 +11,6 @@ public sealed class SubscriptionType : ObjectGraphType
         Name = "Subscription";
         Description = "Live updates over the WebSocket at /graphql (sub-protocol graphql-transport-ws).";
         this.AddFieldsOf<ListingSubscriptions>();
-        this.AddFieldsOf<Troc.Graph.SavedSearches.SavedSearchSubscriptions>();
+        this.AddFieldsOf<SavedSearchSubscriptions>();
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
-using Troc.Graph.Hosting;
 using Troc.Graph.Realtime;
 using Troc.Tests.Infrastructure;
 

@@ -252,7 +252,7 @@ internal sealed class GraphQLTransportWsSession(
 
     /// <summary>
     /// Turns the engine's event stream into messages. GraphQL.NET already resolves each event (in its own DI
-    /// scope, see WebSocketsHosting) and calls this observer one event at a time, in order.
+    /// scope, see WebSocketsRegistration) and calls this observer one event at a time, in order.
     /// </summary>
     private sealed class OperationObserver(GraphQLTransportWsSession session, SocketOperation operation) : IObserver<ExecutionResult>
     {

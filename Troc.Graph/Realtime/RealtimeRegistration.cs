@@ -1,9 +1,8 @@
 using StackExchange.Redis;
-using Troc.Graph.Realtime;
 
-namespace Troc.Graph.Hosting;
+namespace Troc.Graph.Realtime;
 
-public static class RealtimeHosting
+public static class RealtimeRegistration
 {
     /// <summary>
     /// The topic event bus behind GraphQL subscriptions: Redis when <c>Redis:Configuration</c> is set (every

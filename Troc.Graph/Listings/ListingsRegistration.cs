@@ -1,28 +1,22 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Troc.Domain.Catalogue;
 using Troc.Domain.Listings;
 using Troc.Graph.Common;
-using Troc.Graph.Listings;
 
-namespace Troc.Graph.Hosting;
+namespace Troc.Graph.Listings;
 
-public static class ListingsHosting
+public static class ListingsRegistration
 {
-    public static WebApplicationBuilder AddTrocListings(this WebApplicationBuilder builder)
+    /// <summary>Listings: reading their item type and wants, the use cases, the catalogue reindex, loaders and node resolver.</summary>
+    public static IServiceCollection AddListings(this IServiceCollection services)
     {
-        var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => ItemTypeResolver.Default);
         services.AddSingleton<ListingUnderstanding>();
         services.AddSingleton<CatalogueReindex>();
         services.AddSingleton<ListingService>();
-        services.AddSingleton<Seed.DemoSeed>();
         services.AddScoped<ListingById>();
-        services.AddSingleton<Troc.Domain.Search.ListingSearch>();
-        services.AddSingleton<Troc.Domain.Search.SearchSuggestions>();
         services.AddScoped<FavoriteCountByListingId>();
         services.AddScoped<FavoriteByUserAndListing>();
         services.AddSingleton<INodeResolver, ListingNodeResolver>();
-        return builder;
+        return services;
     }
 }

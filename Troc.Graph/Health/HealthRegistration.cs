@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Troc.Graph.Health;
 
-namespace Troc.Graph.Hosting;
+namespace Troc.Graph.Health;
 
-public static class HealthHosting
+public static class HealthRegistration
 {
     public const string HealthPath = "/health";
 

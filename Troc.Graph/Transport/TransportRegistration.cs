@@ -1,19 +1,21 @@
+using Troc.Graph.Transport.Authorization;
 using Troc.Graph.Transport.Http;
+using Troc.Graph.Transport.WebSockets;
 
-namespace Troc.Graph.Hosting;
+namespace Troc.Graph.Transport;
 
-public static class TransportHosting
+public static class TransportRegistration
 {
     public const string GraphQLPath = "/graphql";
 
+    /// <summary>GraphQL over HTTP and over WebSocket, the access tokens that authenticate both, and the authorization rule.</summary>
     public static WebApplicationBuilder AddTrocTransport(this WebApplicationBuilder builder)
     {
         builder.Services.AddGraphQLHttp();
         builder.AddTrocWebSockets();
+        builder.AddTrocAuthorization();
         return builder;
     }
-
-    public static WebApplication UseTrocTransport(this WebApplication app) => app;
 
     public static WebApplication MapTrocEndpoints(this WebApplication app)
     {

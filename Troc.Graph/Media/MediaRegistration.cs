@@ -1,19 +1,17 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Troc.Domain.Media;
-using Troc.Graph.Media;
 
-namespace Troc.Graph.Hosting;
+namespace Troc.Graph.Media;
 
-public static class MediaHosting
+public static class MediaRegistration
 {
     /// <summary>
     /// Photos: processing limits ("Media:Images"), the image store chosen by "Media:Store" (Local, the default, or
     /// S3), and the URL builder. A misconfigured S3 store stops the start rather than the first upload.
     /// </summary>
-    public static WebApplicationBuilder AddTrocMedia(this WebApplicationBuilder builder)
+    public static IServiceCollection AddMedia(this IServiceCollection services)
     {
-        var services = builder.Services;
         services.AddOptions<ImageProcessingOptions>()
             .BindConfiguration(ImageProcessingOptions.SectionName)
             .ValidateDataAnnotations()
@@ -37,13 +35,7 @@ public static class MediaHosting
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OrphanedMediaSweeper>();
         services.AddHostedService<MediaSweepSchedule>();
-        return builder;
-    }
-
-    public static WebApplication MapTrocMedia(this WebApplication app)
-    {
-        app.MapMediaEndpoints();
-        return app;
+        return services;
     }
 
     private static bool IsComplete(MediaOptions media) =>

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.FileProviders;
-using Troc.Graph.WebApp;
 
-namespace Troc.Graph.Hosting;
+namespace Troc.Graph.WebApp;
 
-public static class WebAppHosting
+public static class WebAppRegistration
 {
     public static WebApplicationBuilder AddTrocWebApp(this WebApplicationBuilder builder)
     {

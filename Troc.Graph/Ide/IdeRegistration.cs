@@ -1,10 +1,9 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using Troc.Graph.Ide;
 
-namespace Troc.Graph.Hosting;
+namespace Troc.Graph.Ide;
 
-public static class IdeHosting
+public static class IdeRegistration
 {
     public static WebApplicationBuilder AddTrocIde(this WebApplicationBuilder builder)
     {

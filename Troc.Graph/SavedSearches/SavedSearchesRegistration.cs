@@ -1,15 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Troc.Domain.SavedSearches;
 using Troc.Graph.Common;
-using Troc.Graph.SavedSearches;
 
-namespace Troc.Graph.Hosting;
+namespace Troc.Graph.SavedSearches;
 
-public static class SearchHosting
+public static class SavedSearchesRegistration
 {
-    /// <summary>Saved searches and their alert worker (searchListings itself is registered with the listings).</summary>
-    public static WebApplicationBuilder AddTrocSearch(this WebApplicationBuilder builder)
+    /// <summary>Saved searches, their loaders and node resolver, and the worker that raises their alerts.</summary>
+    public static IServiceCollection AddSavedSearches(this IServiceCollection services)
     {
-        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SavedSearchService>();
         services.AddSingleton<SavedSearchAlerts>();
         services.AddScoped<SavedSearchById>();
@@ -17,6 +17,6 @@ public static class SearchHosting
         services.AddSingleton<INodeResolver, SavedSearchNodeResolver>();
         services.AddOptions<SavedSearchAlertOptions>().BindConfiguration(SavedSearchAlertOptions.Section);
         services.AddHostedService<SavedSearchAlertWorker>();
-        return builder;
+        return services;
     }
 }

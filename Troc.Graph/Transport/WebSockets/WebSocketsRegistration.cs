@@ -2,11 +2,10 @@ using GraphQL.Execution;
 using GraphQL.MicrosoftDI;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Troc.Graph.Transport.WebSockets;
 
-namespace Troc.Graph.Hosting;
+namespace Troc.Graph.Transport.WebSockets;
 
-public static class WebSocketsHosting
+public static class WebSocketsRegistration
 {
     public static WebApplicationBuilder AddTrocWebSockets(this WebApplicationBuilder builder)
     {
@@ -38,7 +37,7 @@ public static class WebSocketsHosting
         app.UseWebSockets();
         app.UseWhen(
             context => context.WebSockets.IsWebSocketRequest
-                && context.Request.Path.Equals(TransportHosting.GraphQLPath, StringComparison.OrdinalIgnoreCase),
+                && context.Request.Path.Equals(TransportRegistration.GraphQLPath, StringComparison.OrdinalIgnoreCase),
             branch => branch.UseMiddleware<GraphQLWebSocketMiddleware>());
         return app;
     }
