@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Troc.Domain.Common;
 
 namespace Troc.Graph.Abuse;
 
@@ -44,7 +45,7 @@ public static class GlobalRequestLimit
                         new
                         {
                             message = $"Too many requests from your address: retry in {seconds} s.",
-                            extensions = new { code = "RATE_LIMITED", retryAfterSeconds = seconds },
+                            extensions = new { code = ViolationKind.RateLimited.Code(), retryAfterSeconds = seconds },
                         },
                     },
                 }, cancellationToken: cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Troc.Domain.Catalogue;
 using Troc.Domain.Listings;
 using Troc.Domain.Persistence;
+using Troc.Graph.Common;
 using Troc.Graph.Listings;
 
 namespace Troc.Graph.Catalogue;
@@ -39,9 +40,9 @@ public sealed class ItemTypeQueries
     {
         var size = first ?? DefaultFirst;
         if (size is < 1 or > MaxFirst)
-            throw new ExecutionError($"`first` must be between 1 and {MaxFirst}.") { Code = "FIRST_OUT_OF_RANGE" };
+            throw new ExecutionError($"`first` must be between 1 and {MaxFirst}.") { Code = RequestErrorCodes.FirstOutOfRange };
         if (text.Length > MaxTextLength)
-            throw new ExecutionError($"`text` must be at most {MaxTextLength} characters.") { Code = "TEXT_TOO_LONG" };
+            throw new ExecutionError($"`text` must be at most {MaxTextLength} characters.") { Code = RequestErrorCodes.TextTooLong };
         if (string.IsNullOrWhiteSpace(text)) return [];
         return resolver.Suggest(text, size)
             .Select(match => new ItemTypeSuggestion(
@@ -70,7 +71,7 @@ public sealed class ItemTypeQueries
         // Trimmed first, as ListingRules and ReadAsync trim a want: the limit and the reading apply to what would be stored.
         var want = text.Trim();
         if (want.Length > ListingRules.WantMaxLength)
-            throw new ExecutionError($"`text` must be at most {ListingRules.WantMaxLength} characters.") { Code = "TEXT_TOO_LONG" };
+            throw new ExecutionError($"`text` must be at most {ListingRules.WantMaxLength} characters.") { Code = RequestErrorCodes.TextTooLong };
         if (want.Length == 0) return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reading = await understanding.ReadAsync(db, "", "", null, reread: false, wants: [want], wantChoices: null, cancellationToken);

@@ -27,10 +27,10 @@ public sealed record PageRequest(int Size, bool Backward, string? After, string?
         var after = context.GetArgument<string?>("after");
         var before = context.GetArgument<string?>("before");
         if (first is not null && last is not null)
-            throw new ExecutionError("Use `first` or `last`, not both.") { Code = "PAGINATION_INVALID" };
+            throw new ExecutionError("Use `first` or `last`, not both.") { Code = RequestErrorCodes.PaginationInvalid };
         var size = first ?? last ?? DefaultSize;
         if (size is < 0 or > MaxSize)
-            throw new ExecutionError($"`{(first is not null ? "first" : "last")}` must be between 0 and {MaxSize}.") { Code = "PAGINATION_INVALID" };
+            throw new ExecutionError($"`{(first is not null ? "first" : "last")}` must be between 0 and {MaxSize}.") { Code = RequestErrorCodes.PaginationInvalid };
         return new PageRequest(size, last is not null, after, before);
     }
 
@@ -86,7 +86,7 @@ public sealed record PageRequest(int Size, bool Backward, string? After, string?
         IndexOf(all, cursorOf, cursor) + 1;
 
     public static ExecutionError InvalidCursor(string argument) =>
-        new($"`{argument}` is not a cursor of this connection.") { Code = "PAGINATION_INVALID" };
+        new($"`{argument}` is not a cursor of this connection.") { Code = RequestErrorCodes.PaginationInvalid };
 }
 
 /// <summary>`{Node}Connection`: Relay's connection type with `edges`, `nodes`, `pageInfo` and `totalCount`.</summary>

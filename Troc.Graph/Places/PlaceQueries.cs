@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using GraphQL;
+using Troc.Domain.Common;
 using Troc.Domain.Places;
+using Troc.Graph.Common;
 
 namespace Troc.Graph.Places;
 
@@ -26,9 +28,9 @@ public sealed class PlaceQueries
     {
         var size = first ?? DefaultFirst;
         if (size is < 1 or > PlaceDirectory.MaxResults)
-            throw new ExecutionError($"`first` must be between 1 and {PlaceDirectory.MaxResults}.") { Code = "FIRST_OUT_OF_RANGE" };
+            throw new ExecutionError($"`first` must be between 1 and {PlaceDirectory.MaxResults}.") { Code = RequestErrorCodes.FirstOutOfRange };
         if (query.Length > PlaceDirectory.MaxQueryLength)
-            throw new ExecutionError($"`query` must be at most {PlaceDirectory.MaxQueryLength} characters.") { Code = "QUERY_TOO_LONG" };
+            throw new ExecutionError($"`query` must be at most {PlaceDirectory.MaxQueryLength} characters.") { Code = ViolationKind.QueryTooLong.Code() };
         return await directory.SearchAsync(query, size, cancellationToken);
     }
 }

@@ -60,7 +60,7 @@ public sealed class SavedSearchType : ObjectGraphType<SavedSearch>
             {
                 var size = context.GetArgument<int?>("first") ?? SearchQueries.DefaultFirst;
                 if (size is < 1 or > SearchQueries.MaxFirst)
-                    throw new ExecutionError($"`first` must be between 1 and {SearchQueries.MaxFirst}.") { Code = "PAGINATION_INVALID" };
+                    throw new ExecutionError($"`first` must be between 1 and {SearchQueries.MaxFirst}.") { Code = RequestErrorCodes.PaginationInvalid };
                 // Searched as the member reading it now (blocks included), not as stored.
                 var criteria = context.Source.Definition.Criteria with { ViewerId = context.User.UserId() };
                 var order = context.GetArgument<ListingSearchOrder?>("order")

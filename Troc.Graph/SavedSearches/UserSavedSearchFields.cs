@@ -42,7 +42,7 @@ public static class UserSavedSearchFields
             {
                 var size = context.GetArgument<int?>("first") ?? PageRequest.DefaultSize;
                 if (size is < 0 or > MaxFirst)
-                    throw new ExecutionError($"`first` must be between 0 and {MaxFirst}.") { Code = "PAGINATION_INVALID" };
+                    throw new ExecutionError($"`first` must be between 0 and {MaxFirst}.") { Code = RequestErrorCodes.PaginationInvalid };
                 long? after = null;
                 if (context.GetArgument<string?>("after") is { } cursor)
                     after = GlobalId.TryDecode(cursor, MatchCursor, out var key) && long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)

@@ -30,7 +30,7 @@ public sealed class NodeQueries
         IResolveFieldContext context)
     {
         if (ids.Length > 100)
-            throw new ExecutionError("`nodes` accepts at most 100 ids.") { Code = "TOO_MANY_IDS" };
+            throw new ExecutionError("`nodes` accepts at most 100 ids.") { Code = RequestErrorCodes.TooManyIds };
         var results = ids.Select(id => Resolve(id, resolvers, services, context)).ToArray();
         return DataLoaderResults.All(results);
     }

@@ -50,7 +50,7 @@ public sealed class SearchQueries
     {
         var size = first ?? DefaultFirst;
         if (size is < 1 or > MaxFirst)
-            throw new ExecutionError($"`first` must be between 1 and {MaxFirst}.") { Code = "PAGINATION_INVALID" };
+            throw new ExecutionError($"`first` must be between 1 and {MaxFirst}.") { Code = RequestErrorCodes.PaginationInvalid };
         var (validated, error) = await ListingSearchArguments.BuildAsync(
             query, near, where, order, context.User.UserId(), search, places, dbFactory, cancellationToken);
         if (error is not null) throw error.ToExecutionError();
@@ -73,10 +73,10 @@ public sealed class SearchQueries
         int? first = Troc.Domain.Search.SearchSuggestions.DefaultFirst)
     {
         if (prefix.Length > Troc.Domain.Search.SearchSuggestions.MaxPrefixLength)
-            throw new ExecutionError($"`prefix` must be at most {Troc.Domain.Search.SearchSuggestions.MaxPrefixLength} characters.") { Code = "PREFIX_TOO_LONG" };
+            throw new ExecutionError($"`prefix` must be at most {Troc.Domain.Search.SearchSuggestions.MaxPrefixLength} characters.") { Code = RequestErrorCodes.PrefixTooLong };
         var size = first ?? Troc.Domain.Search.SearchSuggestions.DefaultFirst;
         if (size is < 1 or > Troc.Domain.Search.SearchSuggestions.MaxFirst)
-            throw new ExecutionError($"`first` must be between 1 and {Troc.Domain.Search.SearchSuggestions.MaxFirst}.") { Code = "FIRST_OUT_OF_RANGE" };
+            throw new ExecutionError($"`first` must be between 1 and {Troc.Domain.Search.SearchSuggestions.MaxFirst}.") { Code = RequestErrorCodes.FirstOutOfRange };
         return await suggestions.SuggestAsync(prefix, size, cancellationToken);
     }
 }
