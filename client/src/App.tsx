@@ -6,7 +6,7 @@ import { RegisterPage } from './auth/RegisterPage';
 import { VerifyEmailPage } from './auth/VerifyEmailPage';
 import { ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordPages';
 import { SearchPage } from './search/SearchPage';
-import { ListingPage } from './listings/ListingPage';
+import { ListingPage } from './listings/page/ListingPage';
 import { NewListingPage, EditListingPage } from './listings/ListingFormPages';
 import { MyListingsPage } from './listings/MyListingsPage';
 import { PageTitle } from './ui/PageTitle';
