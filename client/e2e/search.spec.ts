@@ -123,6 +123,29 @@ test('a category and an item type facet narrow the results', async ({ page }) =>
   expect(await resultCount(page)).toBeLessThanOrEqual(chipCount);
 });
 
+test('a condition checkbox takes each click at once and stays the same element while the facets reload', async ({ page }) => {
+  await page.goto('/');
+  await settled(page);
+  const neuf = page.getByRole('checkbox', { name: /^Neuf/ });
+  const commeNeuf = page.getByRole('checkbox', { name: /^Comme neuf/ });
+  const before = await neuf.elementHandle();
+
+  // Clicked from inside the page, the state is read in the same task as the click: no render can slip in between, so
+  // this sees what a fast person sees. A checkbox whose state only followed the address once it re-rendered read false.
+  expect(await neuf.evaluate((input: HTMLInputElement) => (input.click(), input.checked))).toBe(true);
+  await expect(page).toHaveURL(/cond=new$/);
+  await settled(page);
+  await expect(neuf).toBeChecked();
+  expect(await neuf.evaluate((input, earlier) => input === earlier && input.isConnected, before)).toBe(true);
+
+  // Two quick clicks are two toggles: on, then off again. From a stale state, the second one turned it on once more.
+  expect(await commeNeuf.evaluate((input: HTMLInputElement) => [(input.click(), input.checked), (input.click(), input.checked)])).toEqual([true, false]);
+  await settled(page);
+  expect(new URL(page.url()).searchParams.get('cond')).toBe('new');
+  await expect(commeNeuf).not.toBeChecked();
+  await expect(neuf).toBeChecked();
+});
+
 test('« Voir plus » appends the next page without duplicates', async ({ page }) => {
   await page.goto('/');
   const total = await resultCount(page);

@@ -5,9 +5,13 @@ import { App } from './App';
 import { SessionProvider } from './auth/SessionProvider';
 import './styles.css';
 
+// Navigations render at once, not in a React transition (React Router's default). Pages keep their filters in the
+// address (the search page's checkboxes and selects): a control whose value changes in a transition flips back to its
+// old value until the transition commits, so a quick second click toggled from the stale value, and a busy machine
+// showed the click as lost.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <BrowserRouter>
+    <BrowserRouter useTransitions={false}>
       <SessionProvider>
         <App />
       </SessionProvider>

@@ -129,6 +129,8 @@ function useItemTypes(slugs: readonly string[]): Map<string, ItemTypeRef | null>
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseSearchState(params), [params]);
+  // The address is the search's only state: the filters below are controlled by it, which works because a navigation
+  // renders at once (main.tsx), so a clicked checkbox shows its new state in the same event.
   const update = (patch: Partial<SearchState>) => setParams(searchParamsOf({ ...state, ...patch }));
 
   // The box holds what is being typed; it follows the address when that changes (back button, a picked suggestion).
