@@ -1,4 +1,6 @@
 using GraphQL;
+using Microsoft.Extensions.Options;
+using Troc.Graph.Transport.Execution;
 using Troc.Graph.Transport.Http.Errors;
 
 namespace Troc.Graph.Transport.Http;
@@ -11,7 +13,7 @@ public sealed class GraphQLHttpMiddleware(
     RequestDelegate next,
     GraphQLHttpRequestReader reader,
     GraphQLHttpResponseWriter writer,
-    IHostEnvironment environment,
+    IOptions<ExceptionDetailsOptions> exceptionDetails,
     ILogger<GraphQLHttpMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context, GraphQLRequestExecutor executor)
@@ -63,7 +65,7 @@ public sealed class GraphQLHttpMiddleware(
         {
             logger.LogError(exception, "GraphQL HTTP request failed unexpectedly");
             context.Response.Clear();
-            var exposed = environment.IsDevelopment() ? exception : null;
+            var exposed = exceptionDetails.Value.ExposeExceptionDetails ? exception : null;
             await writer.WriteErrorAsync(context, new InternalServerError(exposed), mediaType);
         }
     }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
+using Troc.Graph.Transport.Execution;
 using Types = Troc.Graph.Transport.WebSockets.TransportWsProtocol.MessageTypes;
 
 namespace Troc.Graph.Transport.WebSockets;
@@ -180,7 +181,7 @@ internal sealed class GraphQLTransportWsSession(
         catch (Exception error)
         {
             logger.LogError(error, "GraphQL WebSocket operation {Id} failed", operation.Id);
-            Finish(operation, ServerMessages.Error(operation.Id, [new ExecutionError("Internal server error.")]));
+            Finish(operation, ServerMessages.Error(operation.Id, [new UnexpectedFaultError(null)]));
         }
         finally
         {
