@@ -1,4 +1,5 @@
 using GraphQL;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Troc.Graph.Transport.WebSockets;
@@ -19,11 +20,18 @@ public sealed class GraphQLWebSocketMiddleware(
         GraphQLRequestExecutor executor,
         IGraphQLTextSerializer serializer,
         IServiceScopeFactory scopeFactory,
-        WebSocketSessions sessions)
+        WebSocketSessions sessions,
+        ICorsPolicyProvider corsPolicies)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
             await next(context);
+            return;
+        }
+        if (!await WebSocketOrigins.IsAllowedAsync(context, corsPolicies))
+        {
+            logger.LogInformation("WebSocket refused: origin {Origin} is not allowed", context.Request.Headers.Origin.ToString());
+            await WebSocketOrigins.RefuseAsync(context);
             return;
         }
 

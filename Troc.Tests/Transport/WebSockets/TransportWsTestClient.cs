@@ -21,10 +21,13 @@ public sealed class TransportWsTestClient : IAsyncDisposable
 
     public string? SubProtocol => _socket.SubProtocol;
 
-    public static async Task<TransportWsTestClient> ConnectAsync(TestServer server, IEnumerable<string> subProtocols)
+    /// <summary>Opens a socket; <paramref name="configureRequest"/> may set headers of the upgrade request (Origin…).</summary>
+    public static async Task<TransportWsTestClient> ConnectAsync(
+        TestServer server, IEnumerable<string> subProtocols, Action<Microsoft.AspNetCore.Http.HttpRequest>? configureRequest = null)
     {
         var client = server.CreateWebSocketClient();
         foreach (var subProtocol in subProtocols) client.SubProtocols.Add(subProtocol);
+        if (configureRequest is not null) client.ConfigureRequest = configureRequest;
         var uri = new UriBuilder(server.BaseAddress) { Scheme = "ws", Path = "/graphql" }.Uri;
         using var timeout = new CancellationTokenSource(FrameTimeout);
         return new TransportWsTestClient(await client.ConnectAsync(uri, timeout.Token));
