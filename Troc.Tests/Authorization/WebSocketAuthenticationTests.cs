@@ -99,6 +99,25 @@ public sealed class WebSocketAuthenticationTests(TrocAppFactory app) : IClassFix
     }
 
     [Fact]
+    public async Task Logout_closes_that_sessions_sockets_but_not_the_members_other_sessions()
+    {
+        var client = app.CreateGraphQLClient();
+        var account = await RegisterAsync(client);
+        var otherSession = await LoginAsync(client, account.Email, account.Password);
+        await using var loggedOut = await ConnectAsync(app);
+        await loggedOut.InitAsync(new { authorization = $"Bearer {account.AccessToken}" });
+        await using var stillSignedIn = await ConnectAsync(app);
+        await stillSignedIn.InitAsync(new { authorization = $"Bearer {otherSession.AccessToken}" });
+
+        var logout = await client.PostAsync(Logout, new { input = new { refreshToken = account.RefreshToken } });
+        Assert.Empty(logout.EnsureNoErrors().Data!["logout"]!["errors"]!.AsArray());
+
+        Assert.Equal(4403, (await loggedOut.ReceiveCloseAsync()).Code);
+        var me = await RunAsync(stillSignedIn, "me", "{ me { email } }");
+        Assert.Equal(account.Email, (string?)me["payload"]!["data"]!["me"]!["email"]);
+    }
+
+    [Fact]
     public async Task ChangePassword_closes_the_other_sessions_sockets_but_keeps_this_one()
     {
         var client = app.CreateGraphQLClient();
@@ -150,11 +169,49 @@ public sealed class CrossReplicaRevocationTests : IAsyncLifetime
         Assert.Equal(4403, (await socketOnB.ReceiveCloseAsync()).Code);
     }
 
+    [Fact]
+    public async Task Logout_on_one_replica_closes_the_sessions_socket_on_the_other()
+    {
+        var clientA = _replicaA.CreateGraphQLClient();
+        var account = await RegisterAsync(clientA);
+        await using var socketOnB = await TransportWsTestClient.ConnectAsync(_replicaB!.Server, ["graphql-transport-ws"]);
+        await socketOnB.InitAsync(new { authorization = $"Bearer {account.AccessToken}" });
+
+        (await clientA.PostAsync(Logout, new { input = new { refreshToken = account.RefreshToken } })).EnsureNoErrors();
+
+        Assert.Equal(4403, (await socketOnB.ReceiveCloseAsync()).Code);
+    }
+
     private sealed class SecondReplica(string sharedDatabase) : TrocAppFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["ConnectionStrings:Troc"] = TestDatabase.ConnectionStringFor(sharedDatabase),
         };
+    }
+}
+
+/// <summary>Access tokens that live two seconds, to see a socket outlive its token without waiting fifteen minutes.</summary>
+public sealed class ShortLivedTokensAppFactory : TrocAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Auth:AccessTokenLifetime"] = "00:00:02",
+    };
+}
+
+public sealed class AccessTokenExpiryTests(ShortLivedTokensAppFactory app) : IClassFixture<ShortLivedTokensAppFactory>
+{
+    [Fact]
+    public async Task A_socket_is_closed_with_4403_when_its_access_token_expires()
+    {
+        var account = await RegisterAsync(app.CreateGraphQLClient());
+        await using var socket = await TransportWsTestClient.ConnectAsync(app.Server, ["graphql-transport-ws"]);
+        await socket.InitAsync(new { authorization = $"Bearer {account.AccessToken}" });
+
+        var (code, reason) = await socket.ReceiveCloseAsync();
+
+        Assert.Equal(4403, code);
+        Assert.Contains("expired", reason);
     }
 }

@@ -60,6 +60,16 @@ public sealed class TransportWsTestClient : IAsyncDisposable
         return frame.Message!;
     }
 
+    /// <summary>Skips messages (ticks of other operations…) until one matches.</summary>
+    public async Task<JsonObject> ReceiveUntilAsync(Func<JsonObject, bool> matches)
+    {
+        while (true)
+        {
+            var message = await ReceiveMessageAsync();
+            if (matches(message)) return message;
+        }
+    }
+
     /// <summary>Reads frames until the server closes the socket; returns its close code and reason.</summary>
     public async Task<(int Code, string Reason)> ReceiveCloseAsync()
     {
