@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Troc.Tests.Node;
 using Troc.Tests.Infrastructure;
 using Troc.Tests.Transport.WebSockets;
 using Troc.Tests.Users;
@@ -213,5 +217,46 @@ public sealed class AccessTokenExpiryTests(ShortLivedTokensAppFactory app) : ICl
 
         Assert.Equal(4403, code);
         Assert.Contains("expired", reason);
+    }
+}
+
+/// <summary>The real host with two-second access tokens on a real Kestrel port, for the npm graphql-ws client.</summary>
+public sealed class ShortLivedTokensKestrelAppFactory : TrocAppFactory
+{
+    public ShortLivedTokensKestrelAppFactory() => UseKestrel(0);
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Auth:AccessTokenLifetime"] = "00:00:02",
+    };
+
+    /// <summary>Starts Kestrel (once) and returns the address it listens on.</summary>
+    public Uri StartAndGetAddress()
+    {
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+}
+
+public sealed class GraphQLWsReconnectTests(ShortLivedTokensKestrelAppFactory app) : IClassFixture<ShortLivedTokensKestrelAppFactory>
+{
+    [Fact]
+    public async Task The_graphql_ws_client_reconnects_with_fresh_credentials_when_its_token_expires()
+    {
+        var address = app.StartAndGetAddress();
+        var url = new UriBuilder(address) { Scheme = "ws", Path = "/graphql" }.Uri.ToString();
+        var client = new GraphQLClient(new HttpClient { BaseAddress = address });
+        var account = await RegisterAsync(client);
+        var fresh = await LoginAsync(client, account.Email, account.Password);
+
+        var run = await NodeScript.RunAsync("ws-reconnect.mjs", [url, account.AccessToken, fresh.AccessToken], TimeSpan.FromMinutes(1));
+        Assert.True(run.ExitCode == 0, $"ws-reconnect.mjs exited with {run.ExitCode}: {run.Errors}\n{run.Output}");
+        var report = JsonNode.Parse(run.Output)!;
+
+        Assert.Null(report["error"]);
+        Assert.Equal(4403, (int)report["closed"]![0]!["code"]!);
+        Assert.Contains("expired", (string?)report["closed"]![0]!["reason"]);
+        Assert.Equal(["expiring", "fresh"], report["tokensAsked"]!.AsArray().Select(token => (string?)token).Take(2));
+        Assert.Equal(2, (int)report["connected"]!);
     }
 }
