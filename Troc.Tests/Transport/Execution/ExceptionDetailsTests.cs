@@ -1,7 +1,5 @@
-using GraphQL.Types;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Troc.Graph.Schema;
 using Troc.Graph.Transport.Execution;
 using Troc.Tests.Infrastructure;
 using Troc.Tests.Transport.Http;
@@ -12,23 +10,13 @@ namespace Troc.Tests.Transport.Execution;
 /// <summary>The host as `./troc run` starts it (Development), with one root field whose resolver fails unexpectedly.</summary>
 public class DevelopmentAppFactory : TrocAppFactory
 {
-    public const string Secret = "Password=hunter2";
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Development");
     }
 
-    protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.AddTransient(_ =>
-        {
-            var query = new QueryType();
-            query.Field<StringGraphType>("failingField")
-                .Description("Test only: always throws.")
-                .Resolve(_ => throw new InvalidOperationException(Secret));
-            return query;
-        });
+    protected override void ConfigureTestServices(IServiceCollection services) => ObservedApp.AddFailingField(services);
 }
 
 /// <summary>
@@ -121,6 +109,6 @@ public sealed class ExceptionDetailsOptedInTests(ExceptionDetailsOptedInTests.Ap
         Assert.Equal("INTERNAL_SERVER_ERROR", response.FirstErrorCode);
         var details = response.Errors[0]!["extensions"]!["details"]!.GetValue<string>();
         Assert.Contains("InvalidOperationException", details);
-        Assert.Contains(DevelopmentAppFactory.Secret, details);
+        Assert.Contains(ObservedApp.SecretInException, details);
     }
 }
