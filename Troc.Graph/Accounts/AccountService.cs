@@ -138,8 +138,10 @@ public sealed class AccountService(
     public async Task<LogoutPayload> LogoutAsync(LogoutInput input, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var userId = await sessions.RevokeSessionOfAsync(db, input.RefreshToken ?? "", SessionRevocationReason.Logout, cancellationToken);
-        return userId is null ? new(false, [new InvalidTokenError()]) : new(true);
+        var session = await sessions.RevokeSessionOfAsync(db, input.RefreshToken ?? "", SessionRevocationReason.Logout, cancellationToken);
+        if (session is null) return new(false, [new InvalidTokenError()]);
+        await revocations.PublishSessionEndedAsync(session.UserId, session.Id, cancellationToken);
+        return new(true);
     }
 
     public async Task<LogoutEverywherePayload> LogoutEverywhereAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
