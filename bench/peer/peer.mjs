@@ -7,11 +7,12 @@ import { cpus, totalmem, release } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workloads } from './lib/workloads.mjs';
-import { connect, setup, teardown } from './lib/database.mjs';
+import { benchDatabase, connect, setup, teardown } from './lib/database.mjs';
 import { startTroc, startPostGraphile, signingSecret, postGraphQL } from './lib/engines.mjs';
 import { verify } from './lib/verify.mjs';
-import { measureHttp, measureRaw, writeWrkScript } from './lib/load.mjs';
+import { measureHttp, measureRaw, warmHttp, writeWrkScript } from './lib/load.mjs';
 import { idleShare } from './lib/cpu.mjs';
+import { enableStatementLog, resetStatementLog, logFileOf, statementsOf, formatStatements } from './lib/statements.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -19,9 +20,9 @@ const log = (line) => process.stderr.write(`${line}\n`);
 
 function parseOptions(args) {
   const options = {
-    server: null, duration: 15, warmup: 3, connections: 32, threads: cpus().length, workers: cpus().length, pool: 10,
+    server: null, duration: 15, warmup: 3, prewarm: 30, connections: 32, threads: cpus().length, workers: cpus().length, pool: 10,
     workloads: workloads.map((w) => w.key), engines: ['postgraphile', 'troc', 'raw'], trocConnectionOptions: '',
-    label: '', report: true, keepSchema: false,
+    label: '', report: true, keepSchema: false, statements: false, pgLog: null,
   };
   for (let i = 0; i < args.length; i++) {
     const value = () => {
@@ -32,45 +33,30 @@ function parseOptions(args) {
       case '--server': options.server = value(); break;
       case '--duration': options.duration = Number(value()); break;
       case '--warmup': options.warmup = Number(value()); break;
+      case '--prewarm': options.prewarm = Number(value()); break;
       case '--connections': options.connections = Number(value()); break;
       case '--workers': options.workers = Number(value()); break;
       case '--pool': options.pool = Number(value()); break;
-      case '--quick': options.duration = 5; options.warmup = 2; options.report = false; break;
+      case '--quick': options.duration = 5; options.warmup = 2; options.prewarm = 5; options.report = false; break;
       case '--workloads': options.workloads = value().split(','); break;
       case '--engines': options.engines = value().split(','); break;
       case '--troc-connection-options': options.trocConnectionOptions = value(); break;
       case '--label': options.label = value(); break;
       case '--no-report': options.report = false; break;
       case '--keep-schema': options.keepSchema = true; break;
+      case '--statements': options.statements = true; break;
+      case '--pg-log': options.pgLog = value(); break;
       default: throw new Error(`unknown option ${args[i]} (see bench/peer/README.md)`);
     }
   }
   if (!options.server) throw new Error('--server <Troc.Graph.dll> is required (bench/peer/run passes it)');
   for (const key of options.workloads) if (!workloads.some((w) => w.key === key)) throw new Error(`unknown workload ${key}`);
   for (const key of options.engines) if (!['postgraphile', 'troc', 'raw'].includes(key)) throw new Error(`unknown engine ${key}`);
-  if (options.trocConnectionOptions || options.label || options.engines.length < 3 || options.workloads.length < workloads.length) {
+  if (options.statements) options.engines = options.engines.filter((e) => e !== 'raw');
+  if (options.statements || options.trocConnectionOptions || options.label || options.engines.length < 3 || options.workloads.length < workloads.length) {
     options.report = false; // only a full run of the standard configuration rewrites the README
   }
   return options;
-}
-
-/** The local PostgreSQL of ConnectionStrings__Troc (Npgsql's "Key=Value;" form), with the bench database. */
-function benchDatabase() {
-  const fallback = 'Host=127.0.0.1;Port=55432;Database=troc;Username=troc;Password=troc';
-  const text = process.env.ConnectionStrings__Troc || fallback;
-  const parts = Object.fromEntries(text.split(';').filter(Boolean).map((kv) => {
-    const at = kv.indexOf('=');
-    return [kv.slice(0, at).trim().toLowerCase(), kv.slice(at + 1).trim()];
-  }));
-  const pg = {
-    host: parts.host ?? '127.0.0.1', port: Number(parts.port ?? 5432), user: parts.username ?? parts['user id'] ?? 'troc',
-    password: parts.password ?? '', database: 'troc_bench_search',
-  };
-  const rest = Object.entries(parts).filter(([k]) => !['host', 'port', 'username', 'user id', 'password', 'database'].includes(k));
-  const npgsql = `Host=${pg.host};Port=${pg.port};Database=${pg.database};Username=${pg.user};Password=${pg.password}`
-    + rest.map(([k, v]) => `;${k}=${v}`).join('');
-  const url = `postgres://${encodeURIComponent(pg.user)}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}/${pg.database}`;
-  return { pg, npgsql, url };
 }
 
 function git(...args) {
@@ -96,7 +82,7 @@ const p95 = (r) => (r ? `${fmt(r.p95, r.p95 < 10 ? 1 : 0)} ms` : '–');
 function tables(results, options, meta) {
   const lines = [];
   lines.push(`Run ${meta.date} on commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}${options.label ? ` — ${options.label}` : ''}: `
-    + `${options.connections} connections, ${options.duration} s timed after ${options.warmup} s of warm-up per engine and workload; `
+    + `${options.connections} connections, ${options.duration} s timed after ${options.warmup} s of warm-up per engine and workload (and ${options.prewarm} s of each workload on each server before any timing); `
     + `PostGraphile ${meta.postgraphileVersion} with ${options.workers} cluster workers, pool ${options.pool} each; raw = pgbench -M prepared`
     + `${options.trocConnectionOptions ? `; Troc's connection string + \`${options.trocConnectionOptions}\`` : ''}.`);
   lines.push('');
@@ -109,16 +95,19 @@ function tables(results, options, meta) {
       + `| ${ratio(troc?.throughput, raw?.throughput)} | ${p95(postgraphile)} | ${p95(troc)} | ${p95(raw)} |`);
   }
   lines.push('');
-  lines.push('CPU during each timed run, in cores (of the machine\'s ' + meta.idle.cores + '): the engine\'s processes, the bench database\'s PostgreSQL backends, the load generator (wrk or pgbench, and this driver), everything else on the machine (other people\'s work), idle.');
+  lines.push('CPU during each timed run, in cores (of the machine\'s ' + meta.idle.cores + '): the engine\'s processes, the bench database\'s PostgreSQL backends, the load generator (wrk or pgbench, and this driver), everything else on the machine (other people\'s work), idle; '
+    + 'then the CPU time each request cost the engine and PostgreSQL, which depends less on the neighbours than throughput does.');
   lines.push('');
-  lines.push('| workload | engine | engine processes | PostgreSQL | load | others | idle |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|');
+  lines.push('| workload | engine | engine processes | PostgreSQL | load | others | idle | engine CPU per request | PostgreSQL CPU per request |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const result of results) {
     for (const [name, label] of [['postgraphile', 'PostGraphile'], ['troc', 'Troc'], ['raw', 'raw SQL']]) {
       const r = result[name];
       if (!r) continue;
       const c = r.cpu;
-      lines.push(`| ${result.workload.key} | ${label} | ${c.engine.toFixed(2)} | ${c.postgres.toFixed(2)} | ${c.load.toFixed(2)} | ${c.others.toFixed(2)} | ${c.idle.toFixed(2)} |`);
+      const perRequest = (cores) => `${fmt((cores / r.throughput) * 1000, 2)} ms`;
+      lines.push(`| ${result.workload.key} | ${label} | ${c.engine.toFixed(2)} | ${c.postgres.toFixed(2)} | ${c.load.toFixed(2)} | ${c.others.toFixed(2)} | ${c.idle.toFixed(2)} `
+        + `| ${name === 'raw' ? '–' : perRequest(c.engine)} | ${perRequest(c.postgres)} |`);
     }
   }
   lines.push('');
@@ -129,16 +118,41 @@ function tables(results, options, meta) {
 /** The README keeps ratios only: absolute rates depend on the machine and what else runs on it. */
 function readmeTable(results, options, meta) {
   const lines = [];
-  lines.push(`Run ${meta.date}, commit ${meta.commit}: ${options.connections} connections, ${options.duration} s after ${options.warmup} s of warm-up; `
+  lines.push(`Run ${meta.date}, commit ${meta.commit}: ${options.connections} connections, ${options.duration} s after ${options.warmup} s of warm-up `
+    + `(and ${options.prewarm} s of every workload on every server first); `
     + `CPU idle before the run ${fmt(meta.idle.idle * 100)} % of ${meta.idle.cores} cores. Full numbers: \`results/${meta.file}\`.`);
   lines.push('');
-  lines.push('| workload | Troc / PostGraphile (throughput) | Troc p95 / PostGraphile p95 | Troc / raw SQL (throughput) | target: ≥ 2.0 and p95 below |');
-  lines.push('|---|---:|---:|---:|---|');
+  lines.push('| workload | Troc / PostGraphile (throughput) | Troc p95 / PostGraphile p95 | Troc / raw SQL (throughput) | CPU per request (server + PostgreSQL), Troc / PostGraphile | target: ≥ 2.0 and p95 below |');
+  lines.push('|---|---:|---:|---:|---:|---|');
+  const cpuPerRequest = (r) => (r.cpu.engine + r.cpu.postgres) / r.throughput;
   for (const { workload, postgraphile, troc, raw } of results) {
     const met = troc.throughput / postgraphile.throughput >= 2 && troc.p95 < postgraphile.p95;
-    lines.push(`| ${workload.label} | ${ratio(troc.throughput, postgraphile.throughput)} | ${ratio(troc.p95, postgraphile.p95)} | ${ratio(troc.throughput, raw.throughput)} | ${met ? '✓' : '✗'} |`);
+    lines.push(`| ${workload.label} | ${ratio(troc.throughput, postgraphile.throughput)} | ${ratio(troc.p95, postgraphile.p95)} | ${ratio(troc.throughput, raw.throughput)} `
+      + `| ${ratio(cpuPerRequest(troc), cpuPerRequest(postgraphile))} | ${met ? '✓' : '✗'} |`);
   }
   return lines.join('\n');
+}
+
+/** --statements: one request per workload and engine, after a warm-up, and the statements PostgreSQL logged for it. */
+async function statementsReport({ options, selected, engines, ctx, client, stamp }) {
+  const logFile = options.pgLog ?? await logFileOf(client);
+  const sections = [`# Statements per request, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${git('rev-parse', '--short', 'HEAD')}`
+    + `${options.trocConnectionOptions ? ` (Troc's connection string + \`${options.trocConnectionOptions}\`)` : ''}`, ''];
+  for (const workload of selected) {
+    for (const [name, label] of [['troc', 'Troc'], ['postgraphile', 'PostGraphile']]) {
+      if (!engines[name]) continue;
+      const bodies = name === 'troc' ? workload.troc(ctx) : workload.peer(ctx);
+      const token = workload.authenticated ? ctx.token : undefined;
+      for (let i = 0; i < 30; i++) await postGraphQL(engines[name].url, bodies[i % bodies.length], token);
+      const statements = await statementsOf({ client, logFile, url: engines[name].url, body: bodies[bodies.length > 1 ? 1 : 0], token });
+      sections.push(formatStatements(label, workload.key, statements));
+    }
+  }
+  const text = sections.join('\n');
+  process.stdout.write(`${text}\n`);
+  const file = path.join(here, 'results', `${stamp}-statements${options.label ? `-${options.label.replace(/[^\w.-]+/g, '-')}` : ''}.md`);
+  writeFileSync(file, `${text}\n`);
+  log(`wrote ${path.relative(root, file)}`);
 }
 
 async function main() {
@@ -157,6 +171,8 @@ async function main() {
     log('side schema bench_peer and the bench member');
     const ctx = await setup(client, here);
     const secret = signingSecret();
+    // The engines' connections read the setting when they open: set it before they start.
+    if (options.statements) await enableStatementLog(client);
     if (wants('troc')) {
       const connectionString = npgsql + (options.trocConnectionOptions ? `;${options.trocConnectionOptions}` : '');
       engines.troc = await startTroc({ serverDll: options.server, connectionString, secret, rawDir, root });
@@ -172,6 +188,24 @@ async function main() {
     if (engines.troc) await signIn();
 
     for (const workload of selected) await verify({ workload, ctx, engines, pgClient: client, log });
+    if (options.statements) {
+      await statementsReport({ options, selected, engines, ctx, client, stamp });
+      return;
+    }
+
+    // Tiered JIT: Troc's code reaches its optimised tier only after some 30 calls and a background compile, which on
+    // a busy 2-core machine takes seconds. Every workload first runs on every server before anything is timed, so the
+    // first timed workload is not measured on unoptimised code (and PostGraphile's V8 gets the same chance).
+    if (options.prewarm > 0) {
+      log(`warm-up: every workload on every server, ${options.prewarm} s each`);
+      for (const workload of selected) {
+        for (const name of ['postgraphile', 'troc']) {
+          if (!engines[name]) continue;
+          await warmHttp({ url: engines[name].url, bodies: name === 'troc' ? workload.troc(ctx) : workload.peer(ctx),
+            token: workload.authenticated ? ctx.token : undefined, options, rawDir, name: `${workload.key}-${name}` });
+        }
+      }
+    }
 
     log('CPU idle share of the machine before the run (3 s)');
     const idle = await idleShare(3);
@@ -195,7 +229,8 @@ async function main() {
           : await measureHttp({ url: engines[name].url, bodies: name === 'troc' ? workload.troc(ctx) : workload.peer(ctx), token, options, rawDir, name: runName, enginePids });
         const r = result[name];
         log(`  ${workload.key} ${name}: ${fmt(r.throughput)}/s, p50 ${fmt(r.p50, 1)} ms, p95 ${fmt(r.p95, 1)} ms, ${r.requests} requests, ${r.errors} errors; `
-          + `CPU engine ${r.cpu.engine.toFixed(2)} postgres ${r.cpu.postgres.toFixed(2)} load ${r.cpu.load.toFixed(2)} others ${r.cpu.others.toFixed(2)}`);
+          + `CPU engine ${r.cpu.engine.toFixed(2)} postgres ${r.cpu.postgres.toFixed(2)} load ${r.cpu.load.toFixed(2)} others ${r.cpu.others.toFixed(2)}; `
+          + `per request: engine ${fmt((r.cpu.engine / r.throughput) * 1000, 2)} ms, postgres ${fmt((r.cpu.postgres / r.throughput) * 1000, 2)} ms`);
         if (r.errors > 0) throw new Error(`${workload.key} on ${name}: ${r.errors} failed requests (see ${rawDir})`);
       }
       results.push(result);
@@ -227,6 +262,7 @@ async function main() {
       log('rewrote the results table of bench/peer/README.md');
     }
   } finally {
+    if (options.statements) await resetStatementLog(client);
     for (const engine of [engines.troc, engines.postgraphile]) if (engine) await engine.stop();
     if (!options.keepSchema) await teardown(client);
     await client.end();

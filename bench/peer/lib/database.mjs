@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
+import { BENCH_DATABASE } from './cpu.mjs';
 
 export const BENCH_PASSWORD = 'bench-peer-password';
 
@@ -60,4 +61,23 @@ export async function setup(client, here) {
   await client.query('ANALYZE public.listing_wants, public.listing_want_item_types');
   const { rows } = await client.query('SELECT id FROM bench_peer.sample_listings ORDER BY n');
   return { sampleIds: rows.map((r) => r.id), member: { id: member.id, email: member.email, password: BENCH_PASSWORD } };
+}
+
+/** The local PostgreSQL of ConnectionStrings__Troc (Npgsql's "Key=Value;" form), with the bench database. */
+export function benchDatabase() {
+  const fallback = 'Host=127.0.0.1;Port=55432;Database=troc;Username=troc;Password=troc';
+  const text = process.env.ConnectionStrings__Troc || fallback;
+  const parts = Object.fromEntries(text.split(';').filter(Boolean).map((kv) => {
+    const at = kv.indexOf('=');
+    return [kv.slice(0, at).trim().toLowerCase(), kv.slice(at + 1).trim()];
+  }));
+  const config = {
+    host: parts.host ?? '127.0.0.1', port: Number(parts.port ?? 5432), user: parts.username ?? parts['user id'] ?? 'troc',
+    password: parts.password ?? '', database: BENCH_DATABASE,
+  };
+  const rest = Object.entries(parts).filter(([k]) => !['host', 'port', 'username', 'user id', 'password', 'database'].includes(k));
+  const npgsql = `Host=${config.host};Port=${config.port};Database=${config.database};Username=${config.user};Password=${config.password}`
+    + rest.map(([k, v]) => `;${k}=${v}`).join('');
+  const url = `postgres://${encodeURIComponent(config.user)}:${encodeURIComponent(config.password)}@${config.host}:${config.port}/${config.database}`;
+  return { pg: config, npgsql, url };
 }

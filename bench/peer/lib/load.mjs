@@ -59,6 +59,13 @@ async function wrkOnce({ url, script, bodiesFile, token, seconds, connections, t
   return { ...JSON.parse(line.slice(4)), stdout };
 }
 
+/** Load without measuring: the warm-up of a server before anything is timed. */
+export async function warmHttp({ url, bodies, token, options, rawDir, name }) {
+  const bodiesFile = path.join(rawDir, `${name}.bodies`);
+  writeFileSync(bodiesFile, bodies.map((b) => JSON.stringify(b)).join('\n') + '\n');
+  await wrkOnce({ url, script: options.wrkScript, bodiesFile, token, connections: options.connections, threads: options.threads, seconds: options.prewarm });
+}
+
 /** Warm-up, then the timed run with the CPU of each party: returns rps, p95 (ms), errors and CPU shares. */
 export async function measureHttp({ url, bodies, token, options, rawDir, name, enginePids }) {
   const bodiesFile = path.join(rawDir, `${name}.bodies`);
