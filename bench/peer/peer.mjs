@@ -165,6 +165,16 @@ async function main() {
   const client = connect(pg);
   await client.connect();
   const engines = {};
+  // The servers run in their own process groups (PostGraphile's workers with their master): stop them on Ctrl-C too.
+  // The side schema stays until the next run's setup, which drops it first.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, async () => {
+      log(`${signal}: stopping the servers`);
+      for (const engine of [engines.troc, engines.postgraphile]) if (engine) await engine.stop().catch(() => {});
+      if (options.statements) await resetStatementLog(client).catch(() => {});
+      process.exit(130);
+    });
+  }
   const selected = workloads.filter((w) => options.workloads.includes(w.key));
   const wants = (engine) => options.engines.includes(engine);
   try {

@@ -1,7 +1,7 @@
 // Diagnosis helper (not part of the table): Troc alone, one workload's request in several spellings that must return
 // the same data, each timed like the bench does, alternating; e.g. « vélo » against « "vélo" », whose quotes make
 // Troc skip the typo-tolerance count. Usage: node bench/peer/variants.mjs --server DLL --workload nearby
-//   --variant 'vélo' --variant '"vélo"' [--rounds 2] [--duration 10] [--troc-connection-options "..."]
+//   --variant 'vélo' --variant '"vélo"' [--rounds 2] [--duration 10] [--prewarm 30] [--troc-connection-options "..."]
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +10,11 @@ import pg from 'pg';
 import { workloads } from './lib/workloads.mjs';
 import { benchDatabase, setup, teardown } from './lib/database.mjs';
 import { startTroc, signingSecret, postGraphQL } from './lib/engines.mjs';
-import { measureHttp, writeWrkScript } from './lib/load.mjs';
+import { measureHttp, warmHttp, writeWrkScript } from './lib/load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const opt = { variants: [], rounds: 2, duration: 10, warmup: 3, connections: 32, threads: 2, extra: '' };
+const opt = { variants: [], rounds: 2, duration: 10, warmup: 3, prewarm: 30, connections: 32, threads: 2, extra: '' };
 for (let i = 0; i < args.length; i++) {
   switch (args[i]) {
     case '--server': opt.server = args[++i]; break;
@@ -22,6 +22,7 @@ for (let i = 0; i < args.length; i++) {
     case '--variant': opt.variants.push(args[++i]); break;
     case '--rounds': opt.rounds = Number(args[++i]); break;
     case '--duration': opt.duration = Number(args[++i]); break;
+    case '--prewarm': opt.prewarm = Number(args[++i]); break;
     case '--troc-connection-options': opt.extra = args[++i]; break;
     default: throw new Error(`unknown option ${args[i]}`);
   }
@@ -44,6 +45,8 @@ try {
     reference ??= answer;
     if (!isDeepStrictEqual(reference, answer)) throw new Error(`variant ${variant} returns other data`);
   }
+  // The server's steady state, as in peer.mjs: past the tiered JIT's recompilations.
+  for (const variant of opt.variants) await warmHttp({ url: troc.url, bodies: bodiesOf(variant), options: opt, rawDir, name: 'prewarm' });
   for (let round = 1; round <= opt.rounds; round++) {
     for (const variant of opt.variants) {
       const r = await measureHttp({ url: troc.url, bodies: bodiesOf(variant), options: opt, rawDir, name: `v${round}`, enginePids: () => [troc.pid] });
