@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { generatedDocumentsPlugin } from './build/documents.ts';
+import { introspectionAsJsonPlugin } from './build/introspection.ts';
 import { precompressPlugin } from './build/precompress.ts';
 
 // `npm run dev` serves the app on :5173 and forwards the API (HTTP and WebSocket), photos and health to the server
@@ -8,7 +9,7 @@ import { precompressPlugin } from './build/precompress.ts';
 const api = process.env.TROC_API ?? 'http://localhost:5000';
 
 export default defineConfig({
-  plugins: [react(), generatedDocumentsPlugin(), precompressPlugin()],
+  plugins: [react(), generatedDocumentsPlugin(), introspectionAsJsonPlugin(), precompressPlugin()],
   server: {
     port: 5173,
     proxy: {

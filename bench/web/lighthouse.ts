@@ -59,11 +59,13 @@ async function graphql<T>(baseURL: string, query: string, variables: Record<stri
   return body.data;
 }
 
-/** A search people make: a word with results around a demo city, ordered by distance (the page shows distances). */
-async function searchAddress(baseURL: string): Promise<string> {
+/** Searches people make: a word (a full page of results, and more), and the same word around a demo city by distance. */
+async function searchAddresses(baseURL: string): Promise<{ search: string; nearby: string }> {
   const { places } = await graphql<{ places: { id: string }[] }>(baseURL, 'query { places(query: "Lyon", first: 1) { id } }');
-  const params = new URLSearchParams({ q: 'velo', place: places[0].id, r: '25', order: 'distance' });
-  return `/?${params}`;
+  return {
+    search: `/?${new URLSearchParams({ q: 'velo' })}`,
+    nearby: `/?${new URLSearchParams({ q: 'velo', place: places[0].id, r: '25', order: 'distance' })}`,
+  };
 }
 
 function audit(page: string, url: string, run: number): PageRun {
@@ -123,9 +125,11 @@ async function main() {
   });
   const all = new Map<string, PageRun[]>();
   try {
+    const searches = await searchAddresses(server.baseURL);
     const pages = [
       { page: 'home', url: `${server.baseURL}/` },
-      { page: 'search', url: `${server.baseURL}${await searchAddress(server.baseURL)}` },
+      { page: 'search', url: `${server.baseURL}${searches.search}` },
+      { page: 'nearby', url: `${server.baseURL}${searches.nearby}` },
     ];
     // One visit each first: the server's first requests compile queries and fill caches a visitor would find warm.
     for (const { url } of pages) await fetch(url);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -27,6 +27,8 @@ import '../listings/listingCard.css';
 import './search.css';
 
 const PAGE_SIZE = 24;
+/** The cards a desktop shows without scrolling (a phone: the first two): their photos load at once, the first row first. */
+const ABOVE_THE_FOLD = 4;
 /** The item types offered as chips above the results: the largest few, not the hundreds a broad search spans. */
 const ITEM_TYPE_CHIPS = 12;
 
@@ -208,16 +210,24 @@ export function SearchPage() {
     pause: !ready,
   });
 
+  // The results also wait for the name of the address's place, asked for alongside them: the count line names it, and
+  // a line that grows above the results once they are shown would push them down the screen.
+  const placePending = placeToLoad !== null && placeResult.fetching;
+  const loading = fetching || !ready || placePending;
+  const arrived = placePending ? undefined : data?.searchListings;
+
   // While another search loads, the previous results stay (dimmed) rather than the page emptying.
   const lastResult = useRef<SearchResult | null>(null);
   const lastSummary = useRef<ResultSummary | null>(null);
-  if (data) lastResult.current = data.searchListings;
-  const { totalCount, facets } = data?.searchListings ?? {};
-  if (totalCount != null && facets) lastSummary.current = { totalCount, facets };
-  const result = error ? null : (data?.searchListings ?? (fetching || !ready ? lastResult.current : null));
+  if (arrived) lastResult.current = arrived;
+  if (arrived?.totalCount != null && arrived.facets) lastSummary.current = { totalCount: arrived.totalCount, facets: arrived.facets };
+  const result = error ? null : (arrived ?? (loading ? lastResult.current : null));
   const summary = result ? lastSummary.current : null;
   const errorMessage = searchErrorMessage(error);
-  const loading = fetching || !ready;
+  // The cards render in a transition, in slices that leave the main thread free between them (24 cards at once held a
+  // phone's main thread for a few hundred milliseconds); the page stays busy until they have caught up.
+  const shownEdges = useDeferredValue(result?.edges ?? null);
+  const busy = loading || shownEdges !== (result?.edges ?? null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -276,7 +286,7 @@ export function SearchPage() {
         <Filters state={state} update={update} facets={summary?.facets ?? null} categories={categories ?? []} topSlug={category?.top.slug ?? null} />
 
         {/* data-search names the address these results are for: tests wait on it rather than on timing. */}
-        <section className="search-results" aria-labelledby="results-heading" aria-busy={loading} data-search={params.toString()}>
+        <section className="search-results" aria-labelledby="results-heading" aria-busy={busy} data-search={params.toString()}>
           <h2 id="results-heading" className="sr-only">
             Résultats
           </h2>
@@ -307,15 +317,7 @@ export function SearchPage() {
 
           <ItemTypeChips state={state} update={update} facets={summary?.facets ?? null} selected={knownItemTypes} />
 
-          {result && result.edges.length > 0 && (
-            <ul className={`listing-grid${loading && !after ? ' is-stale' : ''}`}>
-              {result.edges.map((edge) => (
-                <li key={edge.node.id}>
-                  <ListingCard listing={edge.node} distanceKm={state.place ? edge.distanceKm : null} />
-                </li>
-              ))}
-            </ul>
-          )}
+          {shownEdges && shownEdges.length > 0 && <ResultCards edges={shownEdges} withDistance={Boolean(state.place)} stale={loading && !after} />}
           {summary && summary.totalCount === 0 && !loading && <NoResults state={state} update={update} />}
           {result?.pageInfo.hasNextPage && (
             <div className="results-more">
@@ -338,6 +340,25 @@ export function SearchPage() {
     </section>
   );
 }
+
+type ResultEdge = SearchResult['edges'][number];
+
+/** The grid of result cards: memoised, so that it renders again only when its cards change (see useDeferredValue). */
+const ResultCards = memo(function ResultCards({ edges, withDistance, stale }: { edges: ResultEdge[]; withDistance: boolean; stale: boolean }) {
+  return (
+    <ul className={`listing-grid${stale ? ' is-stale' : ''}`}>
+      {edges.map((edge, index) => (
+        <li key={edge.node.id}>
+          <ListingCard
+            listing={edge.node}
+            distanceKm={withDistance ? edge.distanceKm : null}
+            photo={index < 2 ? 'first' : index < ABOVE_THE_FOLD ? 'visible' : undefined}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+});
 
 interface FiltersProps {
   state: SearchState;
