@@ -4,8 +4,8 @@ const generatedModule = /export default (\{[\s\S]*\}) as unknown as Introspectio
 
 /**
  * The schema the cache needs (src/gql/introspection.ts, ~55 KB) as `JSON.parse('…')` rather than the object literal codegen
- * writes: a browser parses JSON several times faster than the same object as JavaScript, and this runs before the
- * first render, on the phone's main thread.
+ * writes: V8 reads it as JSON about 1.5× faster than as JavaScript (measured here; V8's own advice for large objects),
+ * and it runs before the first render, on the phone's main thread.
  */
 export function introspectionAsJson(code: string): string | null {
   const match = generatedModule.exec(code);
