@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { generatedDocumentsPlugin } from './build/documents.ts';
+import { inlineStylesheetsPlugin } from './build/inlineCss.ts';
 import { introspectionAsJsonPlugin } from './build/introspection.ts';
 import { precompressPlugin } from './build/precompress.ts';
 
@@ -9,7 +10,7 @@ import { precompressPlugin } from './build/precompress.ts';
 const api = process.env.TROC_API ?? 'http://localhost:5000';
 
 export default defineConfig({
-  plugins: [react(), generatedDocumentsPlugin(), introspectionAsJsonPlugin(), precompressPlugin()],
+  plugins: [react(), generatedDocumentsPlugin(), introspectionAsJsonPlugin(), inlineStylesheetsPlugin(), precompressPlugin()],
   server: {
     port: 5173,
     proxy: {

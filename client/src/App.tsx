@@ -47,6 +47,7 @@ export function App() {
   );
 }
 
+/** The site's header. index.html draws its first lines before the scripts load: keep the two alike. */
 function Header() {
   const { viewer, signOut } = useSession();
   return (

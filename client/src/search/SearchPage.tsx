@@ -227,7 +227,8 @@ export function SearchPage() {
   // The cards render in a transition, in slices that leave the main thread free between them (24 cards at once held a
   // phone's main thread for a few hundred milliseconds); the page stays busy until they have caught up.
   const shownEdges = useDeferredValue(result?.edges ?? null);
-  const busy = loading || shownEdges !== (result?.edges ?? null);
+  const cardsCaughtUp = shownEdges === (result?.edges ?? null);
+  const busy = loading || !cardsCaughtUp;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -319,7 +320,8 @@ export function SearchPage() {
 
           {shownEdges && shownEdges.length > 0 && <ResultCards edges={shownEdges} withDistance={Boolean(state.place)} stale={loading && !after} />}
           {summary && summary.totalCount === 0 && !loading && <NoResults state={state} update={update} />}
-          {result?.pageInfo.hasNextPage && (
+          {/* Below the cards, so shown with them: before them, it would be pushed down the screen as they appear. */}
+          {result?.pageInfo.hasNextPage && cardsCaughtUp && (
             <div className="results-more">
               <p className="field-hint">
                 {result.edges.length}
