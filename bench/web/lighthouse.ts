@@ -4,7 +4,7 @@
 // advises (one run swings by several points on a shared machine). Writes bench/web/results/<page>.report.{json,html}
 // (every run under results/raw/, not committed) and the scores table of bench/web/README.md.
 //
-// Options: --runs N (default 3), --no-report (print the table only, leave the README alone).
+// Options: --runs N (default 5), --no-report (print the table only, leave the README alone).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ const raw = join(results, 'raw');
 const lighthouseCli = join(here, 'node_modules', 'lighthouse', 'cli', 'index.js');
 
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
+const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 5) || 5;
 const writeReadme = !args.includes('--no-report');
 
 // What the e2e tests give Chromium, for the same reason: this network refuses Google's services, which it would keep
@@ -150,7 +150,10 @@ async function main() {
     copyFileSync(`${run.base}.report.html`, join(results, `${run.page}.report.html`));
   }
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repository, encoding: 'utf8' }).trim();
-  const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: repository, encoding: 'utf8' }).trim() ? ' (with local changes)' : '';
+  // Its own output aside: the reports and this README are rewritten by every run.
+  const dirty = execFileSync('git', ['status', '--porcelain', '--', '.', ':!bench/web/results', ':!bench/web/README.md'], { cwd: repository, encoding: 'utf8' }).trim()
+    ? ' (with local changes)'
+    : '';
   const summary = [
     `Lighthouse ${kept[0].report.lighthouseVersion}, mobile profile, commit ${commit}${dirty}, ${new Date().toISOString().slice(0, 10)}; ` +
       `the median of ${runs} runs per page (its reports: \`results/<page>.report.html\`).`,
