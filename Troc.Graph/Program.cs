@@ -1,3 +1,4 @@
+using Troc.Graph.Compression;
 using Troc.Graph.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,8 +14,10 @@ builder.AddTrocHealth();
 builder.AddTrocIde();
 builder.AddTrocMedia();
 builder.AddTrocWebApp();
+builder.AddTrocCompression();
 
 var app = builder.Build();
+app.UseTrocCompression();
 app.UseTrocAuth();
 app.UseTrocTransport();
 app.UseTrocIde();

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
@@ -9,12 +9,18 @@ import './styles.css';
 // address (the search page's checkboxes and selects): a control whose value changes in a transition flips back to its
 // old value until the transition commits, so a quick second click toggled from the stale value, and a busy machine
 // showed the click as lost.
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <BrowserRouter useTransitions={false}>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </BrowserRouter>
-  </StrictMode>,
+//
+// The first render, though, is a transition: React then renders the whole page in slices with the main thread free in
+// between, where a phone spent a few hundred milliseconds in one go. Nothing is on screen before it to go stale.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <BrowserRouter useTransitions={false}>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </BrowserRouter>
+    </StrictMode>,
+  ),
 );
