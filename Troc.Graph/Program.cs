@@ -1,4 +1,5 @@
 using Troc.Graph.Abuse;
+using Troc.Graph.Compression;
 using Troc.Graph.Health;
 using Troc.Graph.Hosting;
 using Troc.Graph.Ide;
@@ -22,8 +23,10 @@ builder.AddTrocFeatures();
 builder.AddTrocHealth();
 builder.AddTrocIde();
 builder.AddTrocWebApp();
+builder.AddTrocCompression();
 
 var app = builder.Build();
+app.UseTrocCompression();
 app.UseTrocAbuseLimits();
 app.UseTrocAuthentication();
 app.UseTrocIde();

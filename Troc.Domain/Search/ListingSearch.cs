@@ -264,13 +264,21 @@ public sealed class ListingSearch(NpgsqlDataSource dataSource)
     /// <summary>
     /// Matching listings (all pages) per item type, largest first, then by key. Listings without an item type are not
     /// counted, so the counts sum to the total minus those. One GROUP BY over the same filters, through the
-    /// listings.item_type_id index when the item type filter is set.
+    /// listings.item_type_id index when the item type filter is set. With <paramref name="limit"/>, only that many
+    /// largest come back: PostgreSQL still counts every group but keeps the top ones in a bounded heap instead of
+    /// sorting them all, and nothing else is read or sent (a broad search has some 265 item types; a page shows 12).
     /// </summary>
-    public async Task<IReadOnlyList<(int ItemTypeId, int Count)>> ItemTypeFacetsAsync(ListingSearchCriteria criteria, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(int ItemTypeId, int Count)>> ItemTypeFacetsAsync(
+        ListingSearchCriteria criteria, int? limit = null, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand();
         var where = Where(criteria, command);
         command.CommandText = $"SELECT l.item_type_id, count(*)::int FROM listings l WHERE {where} AND l.item_type_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1";
+        if (limit is { } top)
+        {
+            command.CommandText += " LIMIT @limit";
+            command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = top });
+        }
         var facets = new List<(int, int)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -52,4 +52,7 @@ public interface ISessionRevocationPublisher
 {
     /// <summary>Every session of <paramref name="userId"/> but <paramref name="exceptSessionId"/> (if any) has ended.</summary>
     Task PublishAsync(Guid userId, Guid? exceptSessionId, CancellationToken cancellationToken);
+
+    /// <summary>One session ended (logout): only the sockets opened with its tokens close.</summary>
+    Task PublishSessionEndedAsync(Guid userId, Guid sessionId, CancellationToken cancellationToken);
 }

@@ -143,8 +143,10 @@ public sealed class AccountService(
     public async Task<IReadOnlyList<Violation>> LogoutAsync(string? refreshToken, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var userId = await sessions.RevokeSessionOfAsync(db, refreshToken ?? "", SessionRevocationReason.Logout, cancellationToken);
-        return userId is null ? [AccountViolations.InvalidToken] : [];
+        var session = await sessions.RevokeSessionOfAsync(db, refreshToken ?? "", SessionRevocationReason.Logout, cancellationToken);
+        if (session is null) return [AccountViolations.InvalidToken];
+        await revocations.PublishSessionEndedAsync(session.UserId, session.Id, cancellationToken);
+        return [];
     }
 
     /// <summary>Ends every session of the member; returns how many were open.</summary>

@@ -56,8 +56,8 @@ public sealed class SessionStore(TimeProvider clock, AccountLifetimes lifetimes,
         return new RefreshOutcome.Rotated(found.Session.UserId, issued);
     }
 
-    /// <summary>Ends the session the token belongs to (logout). Returns its user, or null for an unknown token.</summary>
-    public async Task<Guid?> RevokeSessionOfAsync(TrocDbContext db, string presentedToken, SessionRevocationReason reason, CancellationToken cancellationToken)
+    /// <summary>Ends the session the token belongs to (logout). Returns the session, or null for an unknown token.</summary>
+    public async Task<UserSession?> RevokeSessionOfAsync(TrocDbContext db, string presentedToken, SessionRevocationReason reason, CancellationToken cancellationToken)
     {
         if (!SecureToken.HasValidShape(presentedToken)) return null;
         var hash = SecureToken.Hash(presentedToken);
@@ -67,7 +67,7 @@ public sealed class SessionStore(TimeProvider clock, AccountLifetimes lifetimes,
         if (session is null) return null;
         session.Revoke(reason, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return session.UserId;
+        return session;
     }
 
     /// <summary>Ends every open session of the user, but <paramref name="keep"/> if given. Returns how many ended.</summary>

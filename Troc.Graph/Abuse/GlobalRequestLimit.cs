@@ -38,6 +38,7 @@ public static class GlobalRequestLimit
                 var response = rejected.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 response.ContentType = "application/json; charset=utf-8";
+                Transport.Http.GraphQLResponseHeaders.Apply(response);
                 await JsonSerializer.SerializeAsync(response.Body, new
                 {
                     errors = new[]

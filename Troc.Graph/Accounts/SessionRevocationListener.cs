@@ -35,7 +35,7 @@ internal sealed class SessionRevocationListener(
     private void Close(UserSessionsRevoked revoked)
     {
         var closed = sockets.CloseWhere(
-            user => user.UserId() == revoked.UserId && (revoked.ExceptSessionId is null || user.SessionIdOf() != revoked.ExceptSessionId),
+            user => user.UserId() == revoked.UserId && revoked.Covers(user.SessionIdOf()),
             SocketClosure.Forbidden);
         if (closed > 0) logger.LogInformation("Closed {Count} WebSocket(s) of user {UserId} after their sessions were revoked", closed, revoked.UserId);
     }

@@ -23,14 +23,14 @@ public static class GraphHosting
             .BindConfiguration(DocumentCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddSingleton<UnhandledExceptionHandler>();
+        builder.Services.AddOptions<ExceptionDetailsOptions>().BindConfiguration(ExceptionDetailsOptions.Section);
 
-        var exposeExceptions = builder.Environment.IsDevelopment();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<TrocSchema>()
             .AddGraphTypes(typeof(TrocSchema).Assembly)
             // Accents stay readable in responses (é, not \u00E9); every response is served as JSON, never HTML.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = exposeExceptions)
+            .AddErrorInfoProvider<TrocErrorInfoProvider>()
             .AddExecutionLimits()
             .ConfigureExecution(services => services.GetRequiredService<DocumentCache>())
             .AddUnhandledExceptionHandler(context => context.ExecutionOptions.RequestServices!

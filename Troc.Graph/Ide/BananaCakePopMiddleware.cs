@@ -51,6 +51,7 @@ public sealed class BananaCakePopMiddleware(
         var response = context.Response;
         response.Headers.CacheControl = "no-cache";
         response.ContentType = "text/html; charset=utf-8";
+        ApplySecurityHeaders(context);
         if (assets.IndexHtml is not { } indexHtml)
         {
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -64,6 +65,38 @@ public sealed class BananaCakePopMiddleware(
         var page = indexHtml.Replace("<head>", $"<head><base href=\"{baseHref}\"/>", StringComparison.OrdinalIgnoreCase);
         if (!HttpMethods.IsHead(context.Request.Method))
             await response.WriteAsync(page, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The IDE runs operations with whatever token is pasted into it, so no other site may frame it (clickjacking) and
+    /// the page may run only its own scripts and talk only to this server: over HTTP, and over WebSocket for
+    /// subscriptions (named explicitly, as not every browser counts ws: as 'self'). What the IDE itself needs: its
+    /// settings validator (ajv) compiles JSON schemas with `new Function` ('unsafe-eval': the page stays blank without
+    /// it; scripts still come from this server only), its editor starts web workers from its own files and from blob:
+    /// URLs, and its styles are injected at run time. With connect-src limited to this
+    /// server, the IDE cannot be pointed at another endpoint, and nothing (sign-in, telemetry) reaches ChilliCream's
+    /// services.
+    /// </summary>
+    private static void ApplySecurityHeaders(HttpContext context)
+    {
+        var request = context.Request;
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = string.Join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            $"connect-src 'self' {(request.IsHttps ? "wss" : "ws")}://{request.Host}",
+            "worker-src 'self' blob:",
+            "manifest-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+        headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
     }
 
     /// <summary>

@@ -10,10 +10,10 @@ namespace Troc.Graph.Listings;
 
 public sealed class CreateListingInput
 {
-    [Description("What the item is, 3–80 characters.")]
+    [LimitsDescription("What the item is, {0}–{1} characters.", ListingRules.TitleMinLength, ListingRules.TitleMaxLength)]
     public string Title { get; set; } = "";
 
-    [Description("Details that help someone decide: size, state, what comes with it. Up to 4,000 characters.")]
+    [LimitsDescription("Details that help someone decide: size, state, what comes with it. At most {0} characters.", ListingRules.DescriptionMaxLength)]
     public string Description { get; set; } = "";
 
     [Id, Description("The subcategory to file the listing under (a `Category.id` with a parent).")]
@@ -23,11 +23,11 @@ public sealed class CreateListingInput
     public ItemCondition Condition { get; set; }
 
     [InputType(typeof(ListGraphType<NonNullGraphType<WantInputType>>))]
-    [Description("What you would take in exchange, up to 5 short phrases such as « vélo de ville ». Each is read into item types (or a whole " +
-        "subcategory) unless you choose them in the want.")]
+    [LimitsDescription("What you would take in exchange, at most {0} short phrases such as « vélo de ville ». Each is read into item types " +
+        "(or a whole subcategory) unless you choose them in the want.", ListingRules.MaxWants)]
     public List<WantInput>? Wants { get; set; }
 
-    [Id, Description("Categories you would take anything from, up to 5.")]
+    [Id, LimitsDescription("Categories you would take anything from, at most {0}.", ListingRules.MaxWantedCategories)]
     public List<string>? WantedCategoryIds { get; set; }
 
     [Description("True to consider any offer, not only what `wants` says.")]
@@ -40,10 +40,12 @@ public sealed class CreateListingInput
     [InputType(typeof(NonNullGraphType<CoordinatesInputType>)), Description("Where the item is. Only you will ever see this exact point; others see a point blurred to ~1 km.")]
     public GeoPoint Location { get; set; }
 
-    [Description("The town or neighbourhood to show with the blurred point, such as « Lyon 3e ».")]
+    [LimitsDescription("The town or neighbourhood to show with the blurred point, such as « Lyon 3e », at most {0} characters.",
+        ListingRules.PlaceNameMaxLength)]
     public string PlaceName { get; set; } = "";
 
-    [Description("Up to 10 photos (JPEG, PNG or WebP, 10 MB each), the cover first, sent as a multipart request. If one is refused, the listing is not created and no photo is kept.")]
+    [LimitsDescription("At most {0} photos (JPEG, PNG or WebP, 10 MB each), the cover first, sent as a multipart request. If one is refused, " +
+        "the listing is not created and no photo is kept.", ListingRules.MaxImages)]
     public List<IFormFile>? Images { get; set; }
 }
 
@@ -57,10 +59,10 @@ public sealed class UpdateListingInput
     [Id, Description("The listing to change.")]
     public string Id { get; set; } = "";
 
-    [Description("A new title, 3–80 characters; omit to keep it.")]
+    [LimitsDescription("A new title, {0}–{1} characters; omit to keep it.", ListingRules.TitleMinLength, ListingRules.TitleMaxLength)]
     public string? Title { get; set; }
 
-    [Description("A new description; omit to keep it.")]
+    [LimitsDescription("A new description, at most {0} characters; omit to keep it.", ListingRules.DescriptionMaxLength)]
     public string? Description { get; set; }
 
     [Id, Description("A new subcategory; omit to keep it.")]
@@ -70,11 +72,11 @@ public sealed class UpdateListingInput
     public ItemCondition? Condition { get; set; }
 
     [InputType(typeof(ListGraphType<NonNullGraphType<WantInputType>>))]
-    [Description("The new list of wants (replaces the old one); omit to keep them. Each is read again unless it carries a choice: " +
-        "send back the `itemTypeIds` or `categoryId` of the wants whose choice you keep (`Want.chosenByOwner`).")]
+    [LimitsDescription("The new list of wants, at most {0} (replaces the old one); omit to keep them. Each is read again unless it carries " +
+        "a choice: send back the `itemTypeIds` or `categoryId` of the wants whose choice you keep (`Want.chosenByOwner`).", ListingRules.MaxWants)]
     public List<WantInput>? Wants { get; set; }
 
-    [Id, Description("The new list of wanted categories (replaces the old one); omit to keep them.")]
+    [Id, LimitsDescription("The new list of wanted categories, at most {0} (replaces the old one); omit to keep them.", ListingRules.MaxWantedCategories)]
     public List<string>? WantedCategoryIds { get; set; }
 
     [Description("Whether any offer is welcome; omit to keep it.")]
@@ -83,7 +85,7 @@ public sealed class UpdateListingInput
     [InputType(typeof(CoordinatesInputType)), Description("A new exact point; omit to keep it.")]
     public GeoPoint? Location { get; set; }
 
-    [Description("A new place name; omit to keep it.")]
+    [LimitsDescription("A new place name, at most {0} characters; omit to keep it.", ListingRules.PlaceNameMaxLength)]
     public string? PlaceName { get; set; }
 
     [Id, Description("The item type you choose (an `ItemType.id`): it then stays when the title changes. `null` hands it back to Troc, " +
@@ -111,11 +113,11 @@ public sealed class UpdateListingInputType : AutoRegisteringInputObjectGraphType
 
 public sealed class WantInput
 {
-    [Description("The want in your words, 1–80 characters, such as « vélo de ville » or « de l'outillage ».")]
+    [LimitsDescription("The want in your words, 1–{0} characters, such as « vélo de ville » or « de l'outillage ».", ListingRules.WantMaxLength)]
     public string Text { get; set; } = "";
 
-    [Id, Description("The item types you mean (`ItemType.id`, at most 3, best first) instead of what Troc reads from `text`. " +
-        "Omit it (or leave it empty) and `categoryId` to let Troc read the text.")]
+    [Id, LimitsDescription("The item types you mean (`ItemType.id`, at most {0}, best first) instead of what Troc reads from `text`. " +
+        "Omit it (or leave it empty) and `categoryId` to let Troc read the text.", ListingUnderstanding.MaxWantItemTypes)]
     public List<string>? ItemTypeIds { get; set; }
 
     [Id, Description("A subcategory (`Category.id` with a parent) you would take anything from, instead of what Troc reads from `text`. " +
@@ -175,7 +177,8 @@ public sealed class AddListingImagesInput
     [Id, Description("The listing to add photos to.")]
     public string ListingId { get; set; } = "";
 
-    [Description("The photos to add after the current ones (JPEG, PNG or WebP, 10 MB each; a listing holds at most 10). If one is refused, none is added.")]
+    [LimitsDescription("The photos to add after the current ones (JPEG, PNG or WebP, 10 MB each; a listing holds at most {0}). If one is " +
+        "refused, none is added.", ListingRules.MaxImages)]
     public List<IFormFile> Images { get; set; } = [];
 }
 

@@ -39,16 +39,21 @@ public static class ListingEvents
 public sealed class ListingSubscriptions
 {
     [GraphQLMetadata("listingUpdated")]
-    [Description("Pushes a listing each time it changes (status above all: someone looking at it sees it become reserved). Ends nothing by itself; unsubscribe when done.")]
+    [Description("Pushes a listing each time it changes (status above all: someone looking at it sees it become reserved). Ends nothing by itself; unsubscribe when done. A listing you may not see (another member's archived listing) is refused with LISTING_NOT_FOUND, as `listing(id)` answers null for it.")]
     [OutputType(typeof(NonNullGraphType<ListingUpdatedEventType>))]
-    public static ValueTask<IObservable<ListingChanged>> ListingUpdated(
+    public static async ValueTask<IObservable<ListingChanged>> ListingUpdated(
         [Id, Description("The listing to follow, as returned in `Listing.id`.")] string id,
+        IResolveFieldContext context,
+        [FromServices] ListingById listings,
         [FromServices] ITopicEventReceiver receiver,
         CancellationToken cancellationToken)
     {
-        if (!GlobalId.TryDecodeGuid(id, ListingType.TypeName, out var listingId))
-            throw new ExecutionError("`id` is not a listing id.") { Code = ViolationKind.ListingNotFound.Code() };
-        return receiver.SubscribeAsync<ListingChanged>(ListingEvents.Topic(listingId), cancellationToken);
+        // Checked once, when subscribing; each event is checked again as it is resolved (`listing` turns null).
+        if (!GlobalId.TryDecodeGuid(id, ListingType.TypeName, out var listingId)
+            || await listings.Load(listingId).GetResultAsync(cancellationToken) is not { } listing
+            || !ListingService.IsVisibleTo(listing, context.User.UserId()))
+            throw new ExecutionError("No listing you may follow has this id.") { Code = ViolationKind.ListingNotFound.Code() };
+        return await receiver.SubscribeAsync<ListingChanged>(ListingEvents.Topic(listingId), cancellationToken);
     }
 }
 

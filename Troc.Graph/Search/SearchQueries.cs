@@ -117,6 +117,6 @@ public static class ListingSearchPages
             StartCursor: page.Hits.Count > 0 ? page.Hits[0].Cursor : null,
             EndCursor: page.Hits.Count > 0 ? page.Hits[^1].Cursor : null);
         return new ListingSearchResult(edges, pageInfo, () => facets ?? search.FacetsAsync(criteria, cancellationToken),
-            () => search.ItemTypeFacetsAsync(criteria, cancellationToken));
+            first => search.ItemTypeFacetsAsync(criteria, first, cancellationToken));
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Troc.Domain.Listings;
@@ -10,14 +12,17 @@ namespace Troc.Graph.Search;
 
 /// <summary>One page of search results; the counts are computed only when asked for, once.</summary>
 public sealed class ListingSearchResult(IReadOnlyList<ListingSearchEdge> edges, PageInfo pageInfo, Func<Task<ListingSearchFacets>> facets,
-    Func<Task<IReadOnlyList<(int ItemTypeId, int Count)>>>? itemTypeFacets = null)
+    Func<int?, Task<IReadOnlyList<(int ItemTypeId, int Count)>>>? itemTypeFacets = null)
 {
     private readonly Lazy<Task<ListingSearchFacets>> _facets = new(facets);
-    private readonly Lazy<Task<IReadOnlyList<(int ItemTypeId, int Count)>>> _itemTypeFacets =
-        new(itemTypeFacets ?? (() => Task.FromResult<IReadOnlyList<(int, int)>>([])));
+    private readonly ConcurrentDictionary<int, Lazy<Task<IReadOnlyList<(int ItemTypeId, int Count)>>>> _itemTypeFacets = new();
 
-    /// <summary>Counts per item type: their own statement, run only when `facets { itemTypes }` is asked for.</summary>
-    public Task<IReadOnlyList<(int ItemTypeId, int Count)>> ItemTypeFacets => _itemTypeFacets.Value;
+    /// <summary>
+    /// Counts per item type, the <paramref name="first"/> largest or all (null): their own statement, run only when
+    /// `facets { itemTypes }` is asked for, once per limit (aliases asking for the same limit share it).
+    /// </summary>
+    public Task<IReadOnlyList<(int ItemTypeId, int Count)>> ItemTypeFacets(int? first) =>
+        _itemTypeFacets.GetOrAdd(first ?? -1, _ => new(() => itemTypeFacets?.Invoke(first) ?? Task.FromResult<IReadOnlyList<(int, int)>>([]))).Value;
 
     public IReadOnlyList<ListingSearchEdge> Edges { get; } = edges;
 
@@ -90,11 +95,19 @@ public sealed class ListingSearchFacetsType : ObjectGraphType<ListingSearchFacet
             .Description("Matching listings per condition, largest first.")
             .Resolve(context => context.Source.Conditions.Select(c => new ConditionFacet(c.Condition, c.Count)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemTypeFacetType>>>>("itemTypes")
-            .Description("Matching listings per item type, largest first. Listings without an item type are not counted, so these sum to " +
-                "`totalCount` minus those.")
-            .ResolveAsync(async context => context.Parent?.Source is ListingSearchResult result
-                ? (await result.ItemTypeFacets).Select(f => new ItemTypeFacet(f.ItemTypeId, f.Count)).ToList()
-                : new List<ItemTypeFacet>());
+            .Description("Matching listings per item type, largest first. Listings without an item type are not counted, so all of them sum to " +
+                "`totalCount` minus those. A broad search spans hundreds of item types: ask for the largest few with `first`.")
+            .Argument<IntGraphType>("first", "Only the item types with the most matching listings, this many at most (1 or more; ties in a stable order); " +
+                "omit for all of them. `FIRST_OUT_OF_RANGE` below 1.")
+            .ResolveAsync(async context =>
+            {
+                var first = context.GetArgument<int?>("first");
+                if (first is < 1)
+                    throw new ExecutionError("`first` must be at least 1; omit it for every item type.") { Code = "FIRST_OUT_OF_RANGE" };
+                return context.Parent?.Source is ListingSearchResult result
+                    ? (await result.ItemTypeFacets(first)).Select(f => new ItemTypeFacet(f.ItemTypeId, f.Count)).ToList()
+                    : new List<ItemTypeFacet>();
+            });
     }
 }
 

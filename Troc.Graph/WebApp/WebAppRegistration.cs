@@ -22,11 +22,14 @@ public static class WebAppRegistration
         if (directory is null) return app;
         var files = new PhysicalFileProvider(directory);
         var securityHeaders = app.Services.GetRequiredService<WebAppSecurityHeaders>();
+        app.Use(new PrecompressedFiles(files).ChooseCopy);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
+            ContentTypeProvider = PrecompressedFiles.ContentTypes,
             OnPrepareResponse = file =>
             {
+                PrecompressedFiles.PrepareResponse(file);
                 // Vite names everything under assets/ by its content hash: it never changes. The rest may.
                 file.Context.Response.Headers.CacheControl =
                     file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache";

@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Troc.Tests.Node;
 using Troc.Tests.Infrastructure;
 using Troc.Tests.Transport.WebSockets;
 using Troc.Tests.Users;
@@ -99,6 +103,25 @@ public sealed class WebSocketAuthenticationTests(TrocAppFactory app) : IClassFix
     }
 
     [Fact]
+    public async Task Logout_closes_that_sessions_sockets_but_not_the_members_other_sessions()
+    {
+        var client = app.CreateGraphQLClient();
+        var account = await RegisterAsync(client);
+        var otherSession = await LoginAsync(client, account.Email, account.Password);
+        await using var loggedOut = await ConnectAsync(app);
+        await loggedOut.InitAsync(new { authorization = $"Bearer {account.AccessToken}" });
+        await using var stillSignedIn = await ConnectAsync(app);
+        await stillSignedIn.InitAsync(new { authorization = $"Bearer {otherSession.AccessToken}" });
+
+        var logout = await client.PostAsync(Logout, new { input = new { refreshToken = account.RefreshToken } });
+        Assert.Empty(logout.EnsureNoErrors().Data!["logout"]!["errors"]!.AsArray());
+
+        Assert.Equal(4403, (await loggedOut.ReceiveCloseAsync()).Code);
+        var me = await RunAsync(stillSignedIn, "me", "{ me { email } }");
+        Assert.Equal(account.Email, (string?)me["payload"]!["data"]!["me"]!["email"]);
+    }
+
+    [Fact]
     public async Task ChangePassword_closes_the_other_sessions_sockets_but_keeps_this_one()
     {
         var client = app.CreateGraphQLClient();
@@ -150,11 +173,90 @@ public sealed class CrossReplicaRevocationTests : IAsyncLifetime
         Assert.Equal(4403, (await socketOnB.ReceiveCloseAsync()).Code);
     }
 
+    [Fact]
+    public async Task Logout_on_one_replica_closes_the_sessions_socket_on_the_other()
+    {
+        var clientA = _replicaA.CreateGraphQLClient();
+        var account = await RegisterAsync(clientA);
+        await using var socketOnB = await TransportWsTestClient.ConnectAsync(_replicaB!.Server, ["graphql-transport-ws"]);
+        await socketOnB.InitAsync(new { authorization = $"Bearer {account.AccessToken}" });
+
+        (await clientA.PostAsync(Logout, new { input = new { refreshToken = account.RefreshToken } })).EnsureNoErrors();
+
+        Assert.Equal(4403, (await socketOnB.ReceiveCloseAsync()).Code);
+    }
+
     private sealed class SecondReplica(string sharedDatabase) : TrocAppFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["ConnectionStrings:Troc"] = TestDatabase.ConnectionStringFor(sharedDatabase),
         };
+    }
+}
+
+/// <summary>Access tokens that live two seconds, to see a socket outlive its token without waiting fifteen minutes.</summary>
+public sealed class ShortLivedTokensAppFactory : TrocAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Auth:AccessTokenLifetime"] = "00:00:02",
+    };
+}
+
+public sealed class AccessTokenExpiryTests(ShortLivedTokensAppFactory app) : IClassFixture<ShortLivedTokensAppFactory>
+{
+    [Fact]
+    public async Task A_socket_is_closed_with_4403_when_its_access_token_expires()
+    {
+        var account = await RegisterAsync(app.CreateGraphQLClient());
+        await using var socket = await TransportWsTestClient.ConnectAsync(app.Server, ["graphql-transport-ws"]);
+        await socket.InitAsync(new { authorization = $"Bearer {account.AccessToken}" });
+
+        var (code, reason) = await socket.ReceiveCloseAsync();
+
+        Assert.Equal(4403, code);
+        Assert.Contains("expired", reason);
+    }
+}
+
+/// <summary>The real host with two-second access tokens on a real Kestrel port, for the npm graphql-ws client.</summary>
+public sealed class ShortLivedTokensKestrelAppFactory : TrocAppFactory
+{
+    public ShortLivedTokensKestrelAppFactory() => UseKestrel(0);
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Auth:AccessTokenLifetime"] = "00:00:02",
+    };
+
+    /// <summary>Starts Kestrel (once) and returns the address it listens on.</summary>
+    public Uri StartAndGetAddress()
+    {
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+}
+
+public sealed class GraphQLWsReconnectTests(ShortLivedTokensKestrelAppFactory app) : IClassFixture<ShortLivedTokensKestrelAppFactory>
+{
+    [Fact]
+    public async Task The_graphql_ws_client_reconnects_with_fresh_credentials_when_its_token_expires()
+    {
+        var address = app.StartAndGetAddress();
+        var url = new UriBuilder(address) { Scheme = "ws", Path = "/graphql" }.Uri.ToString();
+        var client = new GraphQLClient(new HttpClient { BaseAddress = address });
+        var account = await RegisterAsync(client);
+        var fresh = await LoginAsync(client, account.Email, account.Password);
+
+        var run = await NodeScript.RunAsync("ws-reconnect.mjs", [url, account.AccessToken, fresh.AccessToken], TimeSpan.FromMinutes(1));
+        Assert.True(run.ExitCode == 0, $"ws-reconnect.mjs exited with {run.ExitCode}: {run.Errors}\n{run.Output}");
+        var report = JsonNode.Parse(run.Output)!;
+
+        Assert.Null(report["error"]);
+        Assert.Equal(4403, (int)report["closed"]![0]!["code"]!);
+        Assert.Contains("expired", (string?)report["closed"]![0]!["reason"]);
+        Assert.Equal(["expiring", "fresh"], report["tokensAsked"]!.AsArray().Select(token => (string?)token).Take(2));
+        Assert.Equal(2, (int)report["connected"]!);
     }
 }

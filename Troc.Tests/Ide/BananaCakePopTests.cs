@@ -31,6 +31,20 @@ public sealed partial class BananaCakePopTests(TrocAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_ide_page_may_not_be_framed_and_runs_only_its_own_scripts_against_this_server()
+    {
+        using var response = await GetAsync("/graphql", BrowserAccept);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single().Split("; ");
+
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Contains("script-src 'self' 'unsafe-eval'", policy);
+        Assert.Contains("connect-src 'self' ws://localhost", policy);
+        Assert.Contains("object-src 'none'", policy);
+    }
+
+    [Fact]
     public async Task The_scripts_the_page_loads_are_served_under_graphql()
     {
         using var pageResponse = await GetAsync("/graphql/", BrowserAccept);

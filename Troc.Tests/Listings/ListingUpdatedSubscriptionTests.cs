@@ -51,6 +51,34 @@ public sealed class ListingUpdatedSubscriptionTests(TrocAppFactory app) : IClass
         Assert.Contains("LISTING_NOT_FOUND", message.ToJsonString());
     }
 
+    [Fact]
+    public async Task Another_members_archived_listing_cannot_be_followed()
+    {
+        var owner = app.CreateGraphQLClient();
+        await VerifiedMemberAsync(app, owner, "Owner");
+        var id = await CreateListingAsync(owner);
+        await owner.PostAsync(Archive, new { input = new { id } });
+        var stranger = await RegisterAsync(app.CreateGraphQLClient(), displayName: "Stranger");
+
+        foreach (var token in new[] { stranger.AccessToken, null })
+        {
+            await using var socket = await TransportWsTestClient.ConnectAsync(app.Server, ["graphql-transport-ws"]);
+            await socket.InitAsync(token is null ? null : new { authorization = $"Bearer {token}" });
+            await socket.SubscribeAsync("watch", Subscription, new { id });
+
+            // The engine reports a refusal by the subscription's resolver as a result without data, then ends it.
+            var refusal = await socket.ReceiveMessageAsync();
+            Assert.Equal("next", (string?)refusal["type"]);
+            Assert.Null(refusal["payload"]!["data"]);
+            Assert.Equal("LISTING_NOT_FOUND", (string?)refusal["payload"]!["errors"]![0]!["extensions"]!["code"]);
+            Assert.Equal("complete", (string?)(await socket.ReceiveMessageAsync())["type"]);
+            // Refused, so nothing follows, however the listing changes.
+            await owner.PostAsync(Reactivate, new { input = new { id } });
+            await owner.PostAsync(Archive, new { input = new { id } });
+            Assert.Empty(await socket.PingAndCollectUntilPongAsync("after-changes"));
+        }
+    }
+
     /// <summary>Changes the title once a second until the socket receives an event (or its frame timeout passes).</summary>
     private static async Task<JsonObject> UpdateUntilSeenAsync(GraphQLClient owner, TransportWsTestClient socket, string id)
     {

@@ -5,7 +5,7 @@ using Troc.Bench.Search;
 using Troc.Domain.Persistence;
 using Troc.Domain.Search;
 
-// bench/search: the search benchmark. See README.md; `./troc bench search [--iterations N] [--fresh] [--no-report] [--explain]`.
+// bench/search: the search benchmark. See README.md; `./troc bench search [--iterations N] [--fresh] [--no-report] [--explain] [--dataset-only]`.
 var options = BenchOptions.Parse(args);
 var log = Console.Error;
 var baseConnection = Environment.GetEnvironmentVariable("ConnectionStrings__Troc") is { Length: > 0 } configured
@@ -30,6 +30,12 @@ if (fresh)
 else
 {
     await BenchDatabase.AnalyzeAsync(dataSource);
+}
+if (options.DatasetOnly)
+{
+    // Other benchmarks (bench/peer) reuse this database: they call this step and stop here.
+    log.WriteLine($"dataset ready in {total.Elapsed.TotalSeconds:0} s");
+    return 0;
 }
 
 await using var server = await ServerProcess.StartAsync(options.ServerDll, benchConnection, log);
@@ -78,13 +84,13 @@ if (!options.NoReport)
 log.WriteLine($"done in {total.Elapsed.TotalSeconds:0} s");
 return 0;
 
-public sealed record BenchOptions(string ServerDll, int Iterations, int Warmup, int Listings, bool Fresh, bool NoReport, bool Explain)
+public sealed record BenchOptions(string ServerDll, int Iterations, int Warmup, int Listings, bool Fresh, bool NoReport, bool Explain, bool DatasetOnly)
 {
     public static BenchOptions Parse(string[] args)
     {
         string? server = null;
         int iterations = 200, warmup = 100, listings = 100_000;
-        bool fresh = false, noReport = false, explain = false;
+        bool fresh = false, noReport = false, explain = false, datasetOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -96,11 +102,12 @@ public sealed record BenchOptions(string ServerDll, int Iterations, int Warmup, 
                 case "--fresh": fresh = true; break;
                 case "--no-report": noReport = true; break;
                 case "--explain": explain = true; noReport = true; break;
+                case "--dataset-only": datasetOnly = true; noReport = true; break;
                 default: throw new ArgumentException($"Unknown option {args[i]} (see bench/search/run).");
             }
         }
         return new BenchOptions(server ?? throw new ArgumentException("--server <Troc.Graph.dll> is required (bench/search/run passes it)."),
-            iterations, warmup, listings, fresh, noReport, explain);
+            iterations, warmup, listings, fresh, noReport, explain, datasetOnly);
     }
 
     public static string BenchFolder()

@@ -123,19 +123,63 @@ test('a category and an item type facet narrow the results', async ({ page }) =>
   expect(await resultCount(page)).toBeLessThanOrEqual(chipCount);
 });
 
-test('« Voir plus » appends the next page without duplicates', async ({ page }) => {
+test('a condition checkbox takes each click at once and stays the same element while the facets reload', async ({ page }) => {
+  await page.goto('/');
+  await settled(page);
+  const neuf = page.getByRole('checkbox', { name: /^Neuf/ });
+  const commeNeuf = page.getByRole('checkbox', { name: /^Comme neuf/ });
+  const before = await neuf.elementHandle();
+
+  // Clicked from inside the page, the state is read in the same task as the click: no render can slip in between, so
+  // this sees what a fast person sees. A checkbox whose state only followed the address once it re-rendered read false.
+  expect(await neuf.evaluate((input: HTMLInputElement) => (input.click(), input.checked))).toBe(true);
+  await expect(page).toHaveURL(/cond=new$/);
+  await settled(page);
+  await expect(neuf).toBeChecked();
+  expect(await neuf.evaluate((input, earlier) => input === earlier && input.isConnected, before)).toBe(true);
+
+  // Two quick clicks are two toggles: on, then off again. From a stale state, the second one turned it on once more.
+  expect(await commeNeuf.evaluate((input: HTMLInputElement) => [(input.click(), input.checked), (input.click(), input.checked)])).toEqual([true, false]);
+  await settled(page);
+  expect(new URL(page.url()).searchParams.get('cond')).toBe('new');
+  await expect(commeNeuf).not.toBeChecked();
+  await expect(neuf).toBeChecked();
+});
+
+/** The next answer of the API to a search, with the request that asked for it. */
+function searchResponse(page: Page) {
+  return page.waitForResponse((response) => response.url().endsWith('/graphql') && /query SearchListings/.test(response.request().postData() ?? ''));
+}
+
+test('« Voir plus » appends the next page without duplicates, and without asking for the facets again', async ({ page }) => {
+  const firstResponse = searchResponse(page);
   await page.goto('/');
   const total = await resultCount(page);
   await expect(cards(page)).toHaveCount(24);
   const firstPage = await page.locator('.listing-grid .listing-card-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const chips = await page.getByRole('group', { name: 'Types d’objet' }).getByRole('button').allTextContents();
+  // The largest item types only, not the hundreds of the whole catalogue.
+  const first = (await (await firstResponse).json()).data.searchListings;
+  expect(first.facets.itemTypes.length).toBeLessThanOrEqual(12);
+  expect(chips.length).toBe(first.facets.itemTypes.length);
 
+  const nextResponse = searchResponse(page);
   await page.getByRole('button', { name: 'Voir plus' }).click();
+  const next = await nextResponse;
+  expect(next.request().postDataJSON().variables).toMatchObject({ after: first.pageInfo.endCursor, withCounts: false });
+  const nextPage = (await next.json()).data.searchListings;
+  expect(nextPage.edges).toHaveLength(24);
+  expect(nextPage).not.toHaveProperty('facets');
+  expect(nextPage).not.toHaveProperty('totalCount');
   await expect(cards(page)).toHaveCount(48);
   await expect(page.getByText(`48 sur ${total}`)).toBeVisible();
   const both = await page.locator('.listing-grid .listing-card-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(both.slice(0, 24)).toEqual(firstPage);
   expect(new Set(both).size).toBe(48);
   expect(await resultCount(page)).toBe(total);
+  // The filters still show the counts of the whole result set.
+  expect(await page.getByRole('group', { name: 'Types d’objet' }).getByRole('button').allTextContents()).toEqual(chips);
+  await expect(page.getByRole('checkbox', { name: /^Neuf/ }).locator('..').locator('.facet-count')).toHaveText(/^\d+$/);
 });
 
 test('the address holds the search: reload keeps it and the back button goes back to it', async ({ page }) => {

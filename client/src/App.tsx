@@ -1,39 +1,53 @@
 import { Link, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { useSession } from './auth/SessionProvider';
-import { LoginPage } from './auth/LoginPage';
-import { RegisterPage } from './auth/RegisterPage';
-import { VerifyEmailPage } from './auth/VerifyEmailPage';
-import { ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordPages';
 import { SearchPage } from './search/SearchPage';
-import { ListingPage } from './listings/ListingPage';
-import { NewListingPage, EditListingPage } from './listings/ListingFormPages';
-import { MyListingsPage } from './listings/MyListingsPage';
 import { PageTitle } from './ui/PageTitle';
+
+/**
+ * A page whose code loads when it is first shown. The search page, the home, comes with the app; every other page is
+ * a chunk of its own, so that a first visit on a phone downloads and runs only what the home needs.
+ */
+function lazyPage<Module, Name extends keyof Module>(load: () => Promise<Module>, name: Name) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const LoginPage = lazyPage(() => import('./auth/LoginPage'), 'LoginPage');
+const RegisterPage = lazyPage(() => import('./auth/RegisterPage'), 'RegisterPage');
+const VerifyEmailPage = lazyPage(() => import('./auth/VerifyEmailPage'), 'VerifyEmailPage');
+const ForgotPasswordPage = lazyPage(() => import('./auth/PasswordPages'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./auth/PasswordPages'), 'ResetPasswordPage');
+const ListingPage = lazyPage(() => import('./listings/page/ListingPage'), 'ListingPage');
+const NewListingPage = lazyPage(() => import('./listings/ListingFormPages'), 'NewListingPage');
+const EditListingPage = lazyPage(() => import('./listings/ListingFormPages'), 'EditListingPage');
+const MyListingsPage = lazyPage(() => import('./listings/MyListingsPage'), 'MyListingsPage');
 
 export function App() {
   return (
     <>
       <Header />
       <main id="content">
-        <Routes>
-          <Route path="/" element={<SearchPage />} />
-          <Route path="/login" element={<LoginPage />} />
-          <Route path="/register" element={<RegisterPage />} />
-          <Route path="/verify-email" element={<VerifyEmailPage />} />
-          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-          <Route path="/reset-password" element={<ResetPasswordPage />} />
-          <Route path="/listings/new" element={<RequireVerified><NewListingPage /></RequireVerified>} />
-          <Route path="/listings/:id" element={<ListingPage />} />
-          <Route path="/listings/:id/edit" element={<RequireSignIn><EditListingPage /></RequireSignIn>} />
-          <Route path="/me/listings" element={<RequireSignIn><MyListingsPage /></RequireSignIn>} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Suspense fallback={<p aria-busy="true">Chargement…</p>}>
+          <Routes>
+            <Route path="/" element={<SearchPage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<RegisterPage />} />
+            <Route path="/verify-email" element={<VerifyEmailPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route path="/listings/new" element={<RequireVerified><NewListingPage /></RequireVerified>} />
+            <Route path="/listings/:id" element={<ListingPage />} />
+            <Route path="/listings/:id/edit" element={<RequireSignIn><EditListingPage /></RequireSignIn>} />
+            <Route path="/me/listings" element={<RequireSignIn><MyListingsPage /></RequireSignIn>} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );
 }
 
+/** The site's header. index.html draws its first lines before the scripts load: keep the two alike. */
 function Header() {
   const { viewer, signOut } = useSession();
   return (

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Troc.Graph.Transport.Http;
 
 namespace Troc.Graph.Transport.Authorization;
 
@@ -20,6 +21,7 @@ internal sealed class InvalidTokenResponse(RequestDelegate next)
         var check = context.Items[FailureItemKey] as AccessTokenCheck ?? AccessTokenCheck.Fail(AccessTokenFailure.Invalid);
         await RefusalCorsHeaders.ApplyAsync(context);
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        GraphQLResponseHeaders.Apply(context.Response);
         context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{check.Message}\"";
         var accepts = context.Request.Headers.Accept.ToString();
         context.Response.ContentType = accepts.Contains("application/graphql-response+json", StringComparison.OrdinalIgnoreCase)

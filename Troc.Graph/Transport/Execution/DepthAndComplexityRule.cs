@@ -8,7 +8,8 @@ namespace Troc.Graph.Transport.Execution;
 /// GraphQL.NET's complexity analyzer with Troc's limits, reporting depth and complexity under their own codes (the
 /// stock rule reports both as one generic code). Depth counts levels of fields, the root fields being level 1. It
 /// runs on cached documents too: the estimate depends on the selected operation and on variables such as
-/// <c>first: $count</c>, which change from request to request.
+/// <c>first: $count</c>, which change from request to request. Asked for an estimate only
+/// (<see cref="ComplexityEstimate"/>), it records the complexity and stops the operation before it executes.
 /// </summary>
 public sealed class DepthAndComplexityRule : ComplexityValidationRule
 {
@@ -28,6 +29,11 @@ public sealed class DepthAndComplexityRule : ComplexityValidationRule
                 LimitCodes.MaxComplexityExceeded,
                 $"The operation's estimated complexity is {totalComplexity:0}; at most {limits.MaxComplexity} is allowed. " +
                 "Request fewer fields, or smaller pages with `first`/`last`."));
+        else if (ComplexityEstimate.In(context.UserContext) is { } estimate)
+        {
+            estimate.Complexity = totalComplexity;
+            context.ReportError(new EstimatedOnlyError());
+        }
         return default;
     }
 

@@ -4,7 +4,9 @@ namespace Troc.Graph.Transport.Execution;
 
 /// <summary>
 /// How big and how expensive one GraphQL operation may be (configuration section <c>Graph:Limits</c>). Every
-/// limit is checked before any resolver runs, so a hostile document costs the server a parse at most.
+/// limit but the execution timeout is checked before any resolver runs, so a hostile document costs the server a parse
+/// at most. An HTTP batch counts as one request: the complexities of its operations add up against
+/// <see cref="MaxComplexity"/>.
 /// </summary>
 public sealed class ExecutionLimitsOptions
 {
@@ -49,4 +51,13 @@ public sealed class ExecutionLimitsOptions
     /// </summary>
     [Range(1, int.MaxValue)]
     public int MaxIntrospectionDepth { get; set; } = 2;
+
+    /// <summary>
+    /// How long one request may execute: an HTTP request (a batch as a whole) or one WebSocket operation (a
+    /// subscription only until its event stream is set up). Past it the operation is stopped, its database work
+    /// cancelled, and the client gets <c>TIMEOUT</c>. A backstop behind the limits above, generous enough for a
+    /// mutation that processes ten large photos.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

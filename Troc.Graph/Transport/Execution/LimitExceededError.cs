@@ -13,6 +13,7 @@ public static class LimitCodes
     public const string TooManyAliases = "TOO_MANY_ALIASES";
     public const string TooManyFields = "TOO_MANY_FIELDS";
     public const string MaxIntrospectionDepthExceeded = "MAX_INTROSPECTION_DEPTH_EXCEEDED";
+    public const string Timeout = "TIMEOUT";
 }
 
 /// <summary>

@@ -20,7 +20,8 @@ public static partial class OperationLog
         var operationName = operation?.Name?.StringValue ?? request.OperationName ?? "anonymous";
         var errors = result.Errors ?? [];
         var errorCodes = errors.Select(error => error.Code ?? "UNKNOWN").Distinct().ToArray();
-        var level = errorCodes.Contains(InternalServerErrorCode) ? LogLevel.Warning : LogLevel.Information;
+        // A fault or a timeout is the server's to look into; anything else is the client's mistake.
+        var level = errorCodes.Contains(InternalServerErrorCode) || errorCodes.Contains(LimitCodes.Timeout) ? LogLevel.Warning : LogLevel.Information;
         OperationCompleted(logger, level, operationType, operationName, Math.Round(duration.TotalMilliseconds, 1), errors.Count, errorCodes);
     }
 

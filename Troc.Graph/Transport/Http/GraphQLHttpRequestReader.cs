@@ -60,6 +60,7 @@ public sealed class GraphQLHttpRequestReader(
         using (document)
         {
             var root = document.RootElement;
+            if (LoneSurrogates.Find(root) is { } problem) throw new MalformedJsonError(where, problem);
             return root.ValueKind switch
             {
                 JsonValueKind.Object => GraphQLHttpPayload.Single(ToRequest(root, prefix: "")),
@@ -130,6 +131,8 @@ public sealed class GraphQLHttpRequestReader(
         try
         {
             using var document = JsonDocument.Parse(text, DocumentOptions);
+            if (LoneSurrogates.Find(document.RootElement) is { } problem)
+                throw new MalformedJsonError($"The \"{name}\" URL parameter", problem);
             return document.RootElement.ValueKind switch
             {
                 JsonValueKind.Object => serializer.ReadNode<Inputs>(document.RootElement),

@@ -25,6 +25,7 @@ public sealed class GraphQLHttpResponseWriter(IGraphQLTextSerializer serializer)
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = $"{mediaType}; charset=utf-8";
+        GraphQLResponseHeaders.Apply(response);
         // The same URL answers differently per Accept: caches must not serve one client's variant to another.
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
         return serializer.WriteAsync(response.Body, body, context.RequestAborted);

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using Troc.Graph.Transport.Execution;
 
 namespace Troc.Graph.Transport.Http;
 
@@ -11,6 +12,9 @@ public static class GraphQLResponseStatus
         // A fault before execution is the server's, not the request's: do not blame the client with a 4xx.
         if (!result.Executed && result.Errors?.Any(error => error is UnhandledError) == true)
             return StatusCodes.Status500InternalServerError;
+        // Stopped at its deadline: the server could not answer in time, which a retry later may change.
+        if (!result.Executed && result.Errors?.Any(error => error is ExecutionTimeoutError) == true && mediaType != GraphQLMediaTypes.Json)
+            return StatusCodes.Status503ServiceUnavailable;
         // application/json: legacy clients only read the body, so every well-formed request gets 200.
         if (mediaType == GraphQLMediaTypes.Json)
             return StatusCodes.Status200OK;

@@ -46,8 +46,9 @@ public sealed class BearerWebSocketAuthenticator(IServiceScopeFactory scopeFacto
         probe.Request.Headers.Authorization = authorization.GetString();
         probe.Connection.RemoteIpAddress = context.Connection.RemoteIpAddress;
         var result = await probe.AuthenticateAsync(BearerScheme);
+        // JwtBearer puts the token's expiry in the ticket's properties.
         if (result.Succeeded && result.Principal is { } principal)
-            return WebSocketAuthenticationResult.Accept(principal);
+            return WebSocketAuthenticationResult.Accept(principal, result.Properties?.ExpiresUtc);
 
         logger.LogInformation("WebSocket refused: the authorization value was not accepted ({Failure})",
             result.Failure?.Message ?? "no result");

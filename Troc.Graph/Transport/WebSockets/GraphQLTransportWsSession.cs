@@ -3,15 +3,18 @@ using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
+using Troc.Graph.Transport.Execution;
 using Types = Troc.Graph.Transport.WebSockets.TransportWsProtocol.MessageTypes;
 
 namespace Troc.Graph.Transport.WebSockets;
 
 /// <summary>
-/// The <c>graphql-transport-ws</c> protocol on one socket: initialisation (timeout, single init, authentication),
-/// ping/pong, and the operations started by <c>subscribe</c>. Queries and mutations answer with one <c>next</c>
-/// and a <c>complete</c>; subscriptions with a <c>next</c> per event. Every operation runs in a DI scope of its
-/// own, under the socket's principal, and none outlives the socket.
+/// The <c>graphql-transport-ws</c> protocol on one socket: initialisation (timeout, single init, authentication,
+/// the member's socket limit), ping/pong, and the operations started by <c>subscribe</c>. Queries and mutations answer
+/// with one <c>next</c> and a <c>complete</c>; subscriptions with a <c>next</c> per event. Every operation runs in a DI
+/// scope of its own, under the socket's principal, and none outlives the socket. Operations count against the request
+/// limit of the client address like HTTP requests, and a socket runs a bounded number at once. The socket lives no
+/// longer than its credentials: it closes with 4403 when its access token expires or its session ends.
 /// </summary>
 internal sealed class GraphQLTransportWsSession(
     WebSocketConnection connection,
@@ -22,6 +25,7 @@ internal sealed class GraphQLTransportWsSession(
     IGraphQLTextSerializer serializer,
     IServiceScopeFactory scopeFactory,
     WebSocketSessions sessions,
+    TimeProvider clock,
     ILogger logger) : IWebSocketMessageHandler
 {
     /// <summary>Operations by id, from the moment their id is reserved until their last message.</summary>
@@ -109,11 +113,18 @@ internal sealed class GraphQLTransportWsSession(
             connection.Close(SocketClosure.Forbidden);
             return;
         }
+        _registration = sessions.TryRegister(principal, connection.Close);
+        if (_registration is null)
+        {
+            logger.LogInformation("WebSocket refused: member {Member} holds {Max} sockets already", principal.Identity?.Name, options.MaxSocketsPerMember);
+            connection.Close(SocketClosure.TooManySocketsForMember);
+            return;
+        }
         Volatile.Write(ref _user, principal);
-        _registration = sessions.Register(principal, connection.Close);
         Send(ServerMessages.ConnectionAck());
         // Only after the ack: older graphql-ws clients reject any first message other than connection_ack.
         if (options.KeepAliveInterval is { } interval && interval > TimeSpan.Zero) _ = KeepAliveAsync(interval);
+        if (authentication.ExpiresAt is { } expiresAt) _ = CloseAtExpiryAsync(expiresAt);
     }
 
     private void Subscribe(string id, JsonElement payload)
@@ -143,10 +154,28 @@ internal sealed class GraphQLTransportWsSession(
             connection.Close(SocketClosure.SubscriberAlreadyExists(id));
             return;
         }
+        if (Refusal() is { } refusal)
+        {
+            _operations.TryRemove(new KeyValuePair<string, SocketOperation>(id, operation));
+            operation.Dispose();
+            Send(ServerMessages.Error(id, [refusal]));
+            return;
+        }
         // Off the receive loop: a long operation must not hold up pings or a `complete` for it.
         var execution = Task.Run(() => ExecuteAsync(operation, request, user));
         _running[operation] = execution;
         _ = execution.ContinueWith(_ => _running.TryRemove(operation, out Task? _), TaskScheduler.Default);
+    }
+
+    /// <summary>Why a new operation may not start: the socket's operation limit, or the address's request limit.</summary>
+    private ExecutionError? Refusal()
+    {
+        // The new operation's reservation is counted in.
+        if (_operations.Count > options.MaxOperationsPerSocket)
+            return new TooManyOperationsError(options.MaxOperationsPerSocket);
+        return OperationRateLimit.TryAcquire(httpContext, operations: 1) is { } retryAfter
+            ? new OperationRateLimitedError(retryAfter)
+            : null;
     }
 
     private async Task ExecuteAsync(SocketOperation operation, GraphQLRequest request, ClaimsPrincipal user)
@@ -180,7 +209,7 @@ internal sealed class GraphQLTransportWsSession(
         catch (Exception error)
         {
             logger.LogError(error, "GraphQL WebSocket operation {Id} failed", operation.Id);
-            Finish(operation, ServerMessages.Error(operation.Id, [new ExecutionError("Internal server error.")]));
+            Finish(operation, ServerMessages.Error(operation.Id, [new UnexpectedFaultError(null)]));
         }
         finally
         {
@@ -235,6 +264,27 @@ internal sealed class GraphQLTransportWsSession(
             return;
         }
         if (Volatile.Read(ref _initReceived) == 0) connection.Close(SocketClosure.ConnectionInitialisationTimeout);
+    }
+
+    /// <summary>
+    /// Closes the socket when its access token expires, as HTTP would refuse the token from then on. 4403 makes a
+    /// graphql-ws client reconnect, asking its connectionParams for credentials again.
+    /// </summary>
+    private async Task CloseAtExpiryAsync(DateTimeOffset expiresAt)
+    {
+        // Task.Delay takes at most about 49 days at once; tokens live minutes, but a setting might say otherwise.
+        var longestWait = TimeSpan.FromDays(30);
+        try
+        {
+            TimeSpan remaining;
+            while ((remaining = expiresAt - clock.GetUtcNow()) > TimeSpan.Zero)
+                await Task.Delay(remaining < longestWait ? remaining : longestWait, clock, connection.Closing);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        connection.Close(SocketClosure.AccessTokenExpired);
     }
 
     private async Task KeepAliveAsync(TimeSpan interval)

@@ -1,12 +1,15 @@
 using GraphQL;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
+using Troc.Graph.Abuse;
 
 namespace Troc.Graph.Transport.WebSockets;
 
 /// <summary>
 /// Accepts WebSocket upgrades on /graphql that ask for <c>graphql-transport-ws</c> and runs the protocol on them.
 /// Any other sub-protocol (or none) is accepted without one and closed at once with 4406, as graphql-ws's own
-/// server does, so that the client learns why instead of seeing a bare failed handshake.
+/// server does, so that the client learns why instead of seeing a bare failed handshake; so is a socket past its
+/// address's limit (4429). Upgrades from a foreign page are refused outright (403, <see cref="WebSocketOrigins"/>).
 /// </summary>
 public sealed class GraphQLWebSocketMiddleware(
     RequestDelegate next,
@@ -19,11 +22,18 @@ public sealed class GraphQLWebSocketMiddleware(
         GraphQLRequestExecutor executor,
         IGraphQLTextSerializer serializer,
         IServiceScopeFactory scopeFactory,
-        WebSocketSessions sessions)
+        WebSocketSessions sessions,
+        ICorsPolicyProvider corsPolicies)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
             await next(context);
+            return;
+        }
+        if (!await WebSocketOrigins.IsAllowedAsync(context, corsPolicies))
+        {
+            logger.LogInformation("WebSocket refused: origin {Origin} is not allowed", context.Request.Headers.Origin.ToString());
+            await WebSocketOrigins.RefuseAsync(context);
             return;
         }
 
@@ -40,8 +50,18 @@ public sealed class GraphQLWebSocketMiddleware(
             return;
         }
 
+        using var counted = sessions.TryOpen(ClientAddress.Of(context));
+        if (counted is null)
+        {
+            logger.LogInformation("WebSocket refused: {ClientAddress} holds {Max} sockets already", ClientAddress.Of(context), settings.MaxSocketsPerAddress);
+            connection.Close(SocketClosure.TooManySocketsFromAddress);
+            await connection.RunAsync(new RefusedSocket(), context.RequestAborted);
+            return;
+        }
+
+        var clock = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
         var session = new GraphQLTransportWsSession(
-            connection, context, settings, authenticator, executor, serializer, scopeFactory, sessions, logger);
+            connection, context, settings, authenticator, executor, serializer, scopeFactory, sessions, clock, logger);
         await connection.RunAsync(session, context.RequestAborted);
     }
 

@@ -28,4 +28,24 @@ public sealed class GraphQLWebSocketOptions
     /// aborted, so that a silent client cannot keep a closing connection (and its request) alive.
     /// </summary>
     public TimeSpan CloseHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Operations (subscriptions, queries, mutations) one socket may have running at once; a <c>subscribe</c> past it
+    /// gets an <c>error</c> with code <c>TOO_MANY_OPERATIONS</c> and the socket stays open. A page of the web app
+    /// holds a handful; every one keeps a bus subscription and a DI scope alive for as long as it runs.
+    /// </summary>
+    public int MaxOperationsPerSocket { get; set; } = 100;
+
+    /// <summary>
+    /// Sockets one client address may hold open on one replica; past it a new socket is closed with 4429 at once.
+    /// One per browser tab: a household or an office behind one address stays far below it, while one machine can no
+    /// longer hold hundreds. Raise it if many members share one address (carrier-grade NAT).
+    /// </summary>
+    public int MaxSocketsPerAddress { get; set; } = 20;
+
+    /// <summary>
+    /// Acknowledged sockets one member may hold open on one replica; past it <c>connection_init</c> is answered by
+    /// closing with 4429. One per open tab and device.
+    /// </summary>
+    public int MaxSocketsPerMember { get; set; } = 10;
 }

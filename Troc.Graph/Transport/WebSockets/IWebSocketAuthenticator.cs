@@ -19,17 +19,24 @@ public interface IWebSocketAuthenticator
 /// <summary>Who the socket speaks for, or a refusal.</summary>
 public sealed class WebSocketAuthenticationResult
 {
-    private WebSocketAuthenticationResult(ClaimsPrincipal? principal) => Principal = principal;
+    private WebSocketAuthenticationResult(ClaimsPrincipal? principal, DateTimeOffset? expiresAt)
+    {
+        Principal = principal;
+        ExpiresAt = expiresAt;
+    }
 
     /// <summary>The socket's user; null when refused.</summary>
     public ClaimsPrincipal? Principal { get; }
 
+    /// <summary>When the credentials expire: the socket is closed then (4403), and the client reconnects with fresh ones.</summary>
+    public DateTimeOffset? ExpiresAt { get; }
+
     public bool IsRefused => Principal is null;
 
-    public static WebSocketAuthenticationResult Accept(ClaimsPrincipal principal) => new(principal);
+    public static WebSocketAuthenticationResult Accept(ClaimsPrincipal principal, DateTimeOffset? expiresAt = null) => new(principal, expiresAt);
 
     /// <summary>An unauthenticated identity: the operations that allow anonymous callers still work.</summary>
-    public static WebSocketAuthenticationResult Anonymous() => new(new ClaimsPrincipal(new ClaimsIdentity()));
+    public static WebSocketAuthenticationResult Anonymous() => new(new ClaimsPrincipal(new ClaimsIdentity()), null);
 
-    public static WebSocketAuthenticationResult Refuse() => new(null);
+    public static WebSocketAuthenticationResult Refuse() => new(null, null);
 }

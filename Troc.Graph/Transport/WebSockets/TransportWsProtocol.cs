@@ -31,6 +31,11 @@ public readonly record struct SocketClosure(int Code, string Reason)
     public static readonly SocketClosure ConnectionInitialisationTimeout = new(4408, "Connection initialisation timeout");
     public static SocketClosure SubscriberAlreadyExists(string id) => new(4409, $"Subscriber for {id} already exists");
     public static readonly SocketClosure TooManyInitialisationRequests = new(4429, "Too many initialisation requests");
+    // Troc's own uses of PROTOCOL.md's codes: 4403 makes graphql-ws reconnect (with fresh credentials from its
+    // connectionParams); 4429 makes it give up rather than retry into the same limit.
+    public static readonly SocketClosure AccessTokenExpired = new(4403, "Forbidden: the access token has expired");
+    public static readonly SocketClosure TooManySocketsFromAddress = new(4429, "Too many connections from this address");
+    public static readonly SocketClosure TooManySocketsForMember = new(4429, "Too many connections for this account");
     public static readonly SocketClosure InternalServerError = new(4500, "Internal server error");
     public static readonly SocketClosure MessageTooBig = new(1009, "Message too big");
     public static readonly SocketClosure NormalClosure = new(1000, "Normal closure");

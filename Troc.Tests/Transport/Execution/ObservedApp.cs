@@ -19,6 +19,11 @@ public sealed class ObservedApp : TrocAppFactory
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         services.AddSingleton<ILoggerProvider>(Logs);
+        AddFailingField(services);
+    }
+
+    /// <summary>Adds <c>failingField</c> to the query type of the host being configured.</summary>
+    public static void AddFailingField(IServiceCollection services) =>
         services.AddTransient(_ =>
         {
             var query = new QueryType();
@@ -27,5 +32,4 @@ public sealed class ObservedApp : TrocAppFactory
                 .Resolve(_ => throw new InvalidOperationException(SecretInException));
             return query;
         });
-    }
 }

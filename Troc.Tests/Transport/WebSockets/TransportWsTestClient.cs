@@ -21,10 +21,13 @@ public sealed class TransportWsTestClient : IAsyncDisposable
 
     public string? SubProtocol => _socket.SubProtocol;
 
-    public static async Task<TransportWsTestClient> ConnectAsync(TestServer server, IEnumerable<string> subProtocols)
+    /// <summary>Opens a socket; <paramref name="configureRequest"/> may set headers of the upgrade request (Origin…).</summary>
+    public static async Task<TransportWsTestClient> ConnectAsync(
+        TestServer server, IEnumerable<string> subProtocols, Action<Microsoft.AspNetCore.Http.HttpRequest>? configureRequest = null)
     {
         var client = server.CreateWebSocketClient();
         foreach (var subProtocol in subProtocols) client.SubProtocols.Add(subProtocol);
+        if (configureRequest is not null) client.ConfigureRequest = configureRequest;
         var uri = new UriBuilder(server.BaseAddress) { Scheme = "ws", Path = "/graphql" }.Uri;
         using var timeout = new CancellationTokenSource(FrameTimeout);
         return new TransportWsTestClient(await client.ConnectAsync(uri, timeout.Token));
@@ -55,6 +58,16 @@ public sealed class TransportWsTestClient : IAsyncDisposable
         var frame = await ReceiveFrameAsync();
         Assert.True(frame.Message is not null, $"Expected a message, but the server closed the socket: {frame.CloseCode} {frame.CloseReason}");
         return frame.Message!;
+    }
+
+    /// <summary>Skips messages (ticks of other operations…) until one matches.</summary>
+    public async Task<JsonObject> ReceiveUntilAsync(Func<JsonObject, bool> matches)
+    {
+        while (true)
+        {
+            var message = await ReceiveMessageAsync();
+            if (matches(message)) return message;
+        }
     }
 
     /// <summary>Reads frames until the server closes the socket; returns its close code and reason.</summary>

@@ -94,3 +94,34 @@ describe('session, signing in while a refresh fails', () => {
     expect(storage.getItem('troc.session')).not.toBeNull();
   });
 });
+
+describe('session, the payload of a reconnecting socket', () => {
+  it('refreshes a stale access token before presenting it', async () => {
+    const { session } = await loadSession(tokens('expired', 0));
+    const call = vi.fn(async () => tokens('fresh'));
+
+    expect(await session.socketPayload(call)).toEqual({ authorization: 'Bearer access-fresh' });
+    expect(call).toHaveBeenCalledTimes(1);
+  });
+
+  it('presents a fresh access token as it is', async () => {
+    const { session } = await loadSession(tokens('a'));
+    const call = vi.fn(async () => tokens('never'));
+
+    expect(await session.socketPayload(call)).toEqual({ authorization: 'Bearer access-a' });
+    expect(call).not.toHaveBeenCalled();
+  });
+
+  it('keeps the session and presents the old token when the refresh fails for now', async () => {
+    const { session } = await loadSession(tokens('expired', 0));
+
+    expect(await session.socketPayload(async () => Promise.reject(new Error('offline')))).toEqual({ authorization: 'Bearer access-expired' });
+    expect(session.signedIn).toBe(true);
+  });
+
+  it('is anonymous when nobody is signed in', async () => {
+    const { session } = await loadSession();
+
+    expect(await session.socketPayload(vi.fn())).toEqual({});
+  });
+});

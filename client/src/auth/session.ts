@@ -71,6 +71,22 @@ export const session = {
     publish(null);
   },
 
+  /**
+   * What a GraphQL socket presents in connection_init. The server closes a socket when its access token expires (4403)
+   * and graphql-ws reconnects through here: a stale token is refreshed first, or the server would refuse it again. A
+   * refresh that fails for now (offline) presents the old token: the server refuses it, and graphql-ws tries again.
+   */
+  async socketPayload(call: RefreshCall): Promise<Record<string, string>> {
+    if (this.signedIn && this.accessTokenIsStale()) {
+      try {
+        await this.refresh(call);
+      } catch {
+        // Tried again at the next reconnection.
+      }
+    }
+    return current ? { authorization: `Bearer ${current.accessToken}` } : {};
+  },
+
   subscribe(listener: Listener): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);

@@ -1,7 +1,9 @@
 import { Client, fetchExchange, subscriptionExchange, type Exchange } from 'urql';
 import { authExchange } from '@urql/exchange-auth';
-import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { print } from 'graphql';
+import { createClient as createWsClient } from 'graphql-ws';
 import { session, type Tokens } from '../auth/session';
+import { tokensOf } from '../auth/tokens';
 import { graphql } from '../gql';
 import { trocCache } from './cache';
 
@@ -28,26 +30,45 @@ function endpoint(protocol: 'http' | 'ws'): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 }
 
-function webSocketClient(): WsClient {
-  return createWsClient({
+/**
+ * Gets new tokens with a plain request rather than through the client: its auth exchange may itself be waiting for the
+ * refresh lock this runs under. A failure to reach the server throws (the session stays); a refusal answers null.
+ */
+async function refreshOverHttp(refreshToken: string): Promise<Tokens | null> {
+  const response = await fetch(endpoint('http'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query: print(RefreshSessionMutation), variables: { input: { refreshToken } } }),
+  });
+  if (!response.ok) throw new Error(`refreshToken answered ${response.status}`);
+  const body = (await response.json()) as { data?: { refreshToken?: Parameters<typeof tokensOf>[0] } };
+  return tokensOf(body.data?.refreshToken);
+}
+
+export function createTrocClient(): Client {
+  // A socket authenticates once, at connection_init: after sign-in, sign-out or a refresh it must reconnect, unless
+  // the refresh is the one it made itself while connecting.
+  let lastAccessToken = session.tokens?.accessToken;
+  let connecting = false;
+  const ws = createWsClient({
     url: endpoint('ws'),
     lazy: true,
     // Read at every (re)connection, so a refreshed token is used on the next connection.
-    connectionParams: () => {
-      const tokens = session.tokens;
-      return tokens ? { authorization: `Bearer ${tokens.accessToken}` } : {};
+    connectionParams: async () => {
+      connecting = true;
+      try {
+        const payload = await session.socketPayload(refreshOverHttp);
+        lastAccessToken = session.tokens?.accessToken;
+        return payload;
+      } finally {
+        connecting = false;
+      }
     },
     retryAttempts: Infinity,
     shouldRetry: () => true,
   });
-}
-
-export function createTrocClient(): Client {
-  const ws = webSocketClient();
-  // A socket authenticates once, at connection_init: after sign-in, sign-out or a refresh it must reconnect.
-  let lastAccessToken = session.tokens?.accessToken;
   session.subscribe((tokens) => {
-    if (tokens?.accessToken === lastAccessToken) return;
+    if (connecting || tokens?.accessToken === lastAccessToken) return;
     lastAccessToken = tokens?.accessToken;
     ws.terminate();
   });

@@ -28,10 +28,16 @@ interface ListingCardProps {
   distanceKm?: number | null;
   /** Shows the status when it is not « en ligne » (favourites may have been reserved or withdrawn since). */
   showStatus?: boolean;
+  /**
+   * How soon the photo loads: lazily as it nears the screen (the default), `visible` at once (a card seen without
+   * scrolling), `first` at once and before anything else the page asks for (the first row: what a phone shows largest,
+   * so what « loaded » means to the person).
+   */
+  photo?: 'visible' | 'first';
 }
 
 /** One listing in a grid: its cover, title, town, distance and condition; the whole card links to the listing. */
-export function ListingCard({ listing, distanceKm, showStatus }: ListingCardProps) {
+export function ListingCard({ listing, distanceKm, showStatus, photo }: ListingCardProps) {
   const cover = listing.images[0];
   return (
     <article className="listing-card card">
@@ -46,7 +52,8 @@ export function ListingCard({ listing, distanceKm, showStatus }: ListingCardProp
             width={cover.cardWidth}
             height={cover.cardHeight}
             alt=""
-            loading="lazy"
+            loading={photo ? 'eager' : 'lazy'}
+            fetchPriority={photo === 'first' ? 'high' : undefined}
             decoding="async"
           />
         ) : (

@@ -6,7 +6,7 @@ import type { MyListingsQuery } from '../gql/graphql';
 import { FormAlert } from '../ui/forms';
 import { PageTitle } from '../ui/PageTitle';
 import { ListingCard } from './ListingCard';
-import { ArchiveListingMutation, ReactivateListingMutation } from './ListingPage';
+import { ArchiveListingMutation, ReactivateListingMutation } from './queries';
 import { conditionLabel, formatDate, statusLabel } from './format';
 import './listingCard.css';
 import './myListings.css';

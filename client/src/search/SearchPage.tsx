@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -27,6 +27,10 @@ import '../listings/listingCard.css';
 import './search.css';
 
 const PAGE_SIZE = 24;
+/** The cards a desktop shows without scrolling (a phone: the first two): their photos load at once, the first row first. */
+const ABOVE_THE_FOLD = 4;
+/** The item types offered as chips above the results: the largest few, not the hundreds a broad search spans. */
+const ITEM_TYPE_CHIPS = 12;
 
 const PlaceByIdQuery = graphql(`
   query PlaceById($id: ID!) {
@@ -57,9 +61,11 @@ const SearchListingsQueryDocument = graphql(`
     $order: ListingSearchOrder
     $first: Int
     $after: String
+    $withCounts: Boolean!
+    $itemTypeChips: Int!
   ) {
     searchListings(query: $query, near: $near, where: $where, order: $order, first: $first, after: $after) {
-      totalCount
+      totalCount @include(if: $withCounts)
       pageInfo {
         hasNextPage
         endCursor
@@ -71,7 +77,7 @@ const SearchListingsQueryDocument = graphql(`
           ...ListingCard
         }
       }
-      facets {
+      facets @include(if: $withCounts) {
         categories {
           category {
             id
@@ -84,7 +90,7 @@ const SearchListingsQueryDocument = graphql(`
           condition
           count
         }
-        itemTypes {
+        itemTypes(first: $itemTypeChips) {
           itemType {
             id
             slug
@@ -98,6 +104,13 @@ const SearchListingsQueryDocument = graphql(`
 `);
 
 type SearchResult = SearchListingsQuery['searchListings'];
+type Facets = NonNullable<SearchResult['facets']>;
+
+/** What the first page tells about the whole result set; « Voir plus » pages do not ask for it again. */
+interface ResultSummary {
+  totalCount: number;
+  facets: Facets;
+}
 interface ItemTypeRef {
   id: string;
   slug: string;
@@ -129,6 +142,8 @@ function useItemTypes(slugs: readonly string[]): Map<string, ItemTypeRef | null>
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseSearchState(params), [params]);
+  // The address is the search's only state: the filters below are controlled by it, which works because a navigation
+  // renders at once (main.tsx), so a clicked checkbox shows its new state in the same event.
   const update = (patch: Partial<SearchState>) => setParams(searchParamsOf({ ...state, ...patch }));
 
   // The box holds what is being typed; it follows the address when that changes (back button, a picked suggestion).
@@ -173,7 +188,8 @@ export function SearchPage() {
 
   // The search waits for what the address names by slug to be resolved, so that it never shows unfiltered results.
   const ready = (!state.category || Boolean(categories)) && itemTypes !== null;
-  const variables: SearchListingsQueryVariables = {
+  // What makes one search (the pages of one search share these).
+  const variables: Omit<SearchListingsQueryVariables, 'after' | 'withCounts' | 'itemTypeChips'> = {
     query: state.q.trim() || undefined,
     near: state.place ? { placeId: state.place, radiusKm: state.radius } : undefined,
     where: {
@@ -187,18 +203,32 @@ export function SearchPage() {
   const searchKey = JSON.stringify(variables);
   const [more, setMore] = useState<{ key: string; after: string } | null>(null);
   const after = more?.key === searchKey ? more.after : undefined;
+  // The counts and facets describe the whole result set: the first page brings them, the next ones only listings.
   const [{ data, fetching, error }] = useQuery({
     query: SearchListingsQueryDocument,
-    variables: { ...variables, after },
+    variables: { ...variables, after, withCounts: !after, itemTypeChips: ITEM_TYPE_CHIPS },
     pause: !ready,
   });
 
+  // The results also wait for the name of the address's place, asked for alongside them: the count line names it, and
+  // a line that grows above the results once they are shown would push them down the screen.
+  const placePending = placeToLoad !== null && placeResult.fetching;
+  const loading = fetching || !ready || placePending;
+  const arrived = placePending ? undefined : data?.searchListings;
+
   // While another search loads, the previous results stay (dimmed) rather than the page emptying.
   const lastResult = useRef<SearchResult | null>(null);
-  if (data) lastResult.current = data.searchListings;
-  const result = error ? null : (data?.searchListings ?? (fetching || !ready ? lastResult.current : null));
+  const lastSummary = useRef<ResultSummary | null>(null);
+  if (arrived) lastResult.current = arrived;
+  if (arrived?.totalCount != null && arrived.facets) lastSummary.current = { totalCount: arrived.totalCount, facets: arrived.facets };
+  const result = error ? null : (arrived ?? (loading ? lastResult.current : null));
+  const summary = result ? lastSummary.current : null;
   const errorMessage = searchErrorMessage(error);
-  const loading = fetching || !ready;
+  // The cards render in a transition, in slices that leave the main thread free between them (24 cards at once held a
+  // phone's main thread for a few hundred milliseconds); the page stays busy until they have caught up.
+  const shownEdges = useDeferredValue(result?.edges ?? null);
+  const cardsCaughtUp = shownEdges === (result?.edges ?? null);
+  const busy = loading || !cardsCaughtUp;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -254,10 +284,10 @@ export function SearchPage() {
       </form>
 
       <div className="search-layout">
-        <Filters state={state} update={update} result={result} categories={categories ?? []} topSlug={category?.top.slug ?? null} />
+        <Filters state={state} update={update} facets={summary?.facets ?? null} categories={categories ?? []} topSlug={category?.top.slug ?? null} />
 
         {/* data-search names the address these results are for: tests wait on it rather than on timing. */}
-        <section className="search-results" aria-labelledby="results-heading" aria-busy={loading} data-search={params.toString()}>
+        <section className="search-results" aria-labelledby="results-heading" aria-busy={busy} data-search={params.toString()}>
           <h2 id="results-heading" className="sr-only">
             Résultats
           </h2>
@@ -270,9 +300,9 @@ export function SearchPage() {
           )}
           <div className="results-head">
             <p role="status" className="results-count">
-              {result ? (
+              {summary ? (
                 <>
-                  <strong>{formatListingCount(result.totalCount)}</strong>
+                  <strong>{formatListingCount(summary.totalCount)}</strong>
                   {placeName && ` à moins de ${state.radius} km de ${placeName}`}
                 </>
               ) : loading && !errorMessage ? (
@@ -286,22 +316,16 @@ export function SearchPage() {
             )}
           </div>
 
-          <ItemTypeChips state={state} update={update} result={result} selected={knownItemTypes} />
+          <ItemTypeChips state={state} update={update} facets={summary?.facets ?? null} selected={knownItemTypes} />
 
-          {result && result.edges.length > 0 && (
-            <ul className={`listing-grid${loading && !after ? ' is-stale' : ''}`}>
-              {result.edges.map((edge) => (
-                <li key={edge.node.id}>
-                  <ListingCard listing={edge.node} distanceKm={state.place ? edge.distanceKm : null} />
-                </li>
-              ))}
-            </ul>
-          )}
-          {result && result.totalCount === 0 && !loading && <NoResults state={state} update={update} />}
-          {result?.pageInfo.hasNextPage && (
+          {shownEdges && shownEdges.length > 0 && <ResultCards edges={shownEdges} withDistance={Boolean(state.place)} stale={loading && !after} />}
+          {summary && summary.totalCount === 0 && !loading && <NoResults state={state} update={update} />}
+          {/* Below the cards, so shown with them: before them, it would be pushed down the screen as they appear. */}
+          {result?.pageInfo.hasNextPage && cardsCaughtUp && (
             <div className="results-more">
               <p className="field-hint">
-                {result.edges.length} sur {result.totalCount}
+                {result.edges.length}
+                {summary && ` sur ${summary.totalCount}`}
               </p>
               <button
                 type="button"
@@ -319,18 +343,37 @@ export function SearchPage() {
   );
 }
 
+type ResultEdge = SearchResult['edges'][number];
+
+/** The grid of result cards: memoised, so that it renders again only when its cards change (see useDeferredValue). */
+const ResultCards = memo(function ResultCards({ edges, withDistance, stale }: { edges: ResultEdge[]; withDistance: boolean; stale: boolean }) {
+  return (
+    <ul className={`listing-grid${stale ? ' is-stale' : ''}`}>
+      {edges.map((edge, index) => (
+        <li key={edge.node.id}>
+          <ListingCard
+            listing={edge.node}
+            distanceKm={withDistance ? edge.distanceKm : null}
+            photo={index < 2 ? 'first' : index < ABOVE_THE_FOLD ? 'visible' : undefined}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+});
+
 interface FiltersProps {
   state: SearchState;
   update(patch: Partial<SearchState>): void;
-  result: SearchResult | null;
+  facets: Facets | null;
   categories: { id: string; slug: string; label: string; children: { id: string; slug: string; label: string }[] }[];
   topSlug: string | null;
 }
 
-function Filters({ state, update, result, categories, topSlug }: FiltersProps) {
+function Filters({ state, update, facets, categories, topSlug }: FiltersProps) {
   const top = categories.find((c) => c.slug === topSlug) ?? null;
-  const subCounts = new Map(result?.facets.categories.map((f) => [f.category.slug, f.count]) ?? []);
-  const conditionCounts = new Map<ItemCondition, number>(result?.facets.conditions.map((f) => [f.condition, f.count]) ?? []);
+  const subCounts = new Map(facets?.categories.map((f) => [f.category.slug, f.count]) ?? []);
+  const conditionCounts = new Map<ItemCondition, number>(facets?.conditions.map((f) => [f.condition, f.count]) ?? []);
   const order = shownOrder(state);
   const filterCount = (topSlug ? 1 : 0) + state.conditions.length;
   // Open beside the results on a wide screen; folded on a phone, where it would push the results out of sight.
@@ -388,7 +431,7 @@ function Filters({ state, update, result, categories, topSlug }: FiltersProps) {
               <label key={condition} className="check">
                 <input type="checkbox" checked={checked} onChange={() => update({ conditions: toggle(state.conditions, condition) })} />
                 <span>{conditionLabel(condition)}</span>
-                {count !== null && result && <span className="facet-count">{count}</span>}
+                {count !== null && facets && <span className="facet-count">{count}</span>}
               </label>
             );
           })}
@@ -398,15 +441,23 @@ function Filters({ state, update, result, categories, topSlug }: FiltersProps) {
   );
 }
 
-function ItemTypeChips({ state, update, result, selected }: { state: SearchState; update(patch: Partial<SearchState>): void; result: SearchResult | null; selected: ItemTypeRef[] }) {
-  const facets = result?.facets.itemTypes ?? [];
-  const counts = new Map(facets.map((f) => [f.itemType.slug, f.count]));
+interface ItemTypeChipsProps {
+  state: SearchState;
+  update(patch: Partial<SearchState>): void;
+  facets: Facets | null;
+  selected: ItemTypeRef[];
+}
+
+/** The chosen item types, then the largest others of the results, up to ITEM_TYPE_CHIPS chips. */
+function ItemTypeChips({ state, update, facets, selected }: ItemTypeChipsProps) {
+  const largest = facets?.itemTypes ?? [];
+  const counts = new Map(largest.map((f) => [f.itemType.slug, f.count]));
   const shown: ItemTypeRef[] = [...selected];
-  for (const facet of facets) {
-    if (shown.length >= 12) break;
+  for (const facet of largest) {
+    if (shown.length >= ITEM_TYPE_CHIPS) break;
     if (!shown.some((t) => t.slug === facet.itemType.slug)) shown.push(facet.itemType);
   }
-  if (shown.length === 0 || (facets.length < 2 && selected.length === 0)) return null;
+  if (shown.length === 0 || (largest.length < 2 && selected.length === 0)) return null;
   return (
     <div className="type-chips" role="group" aria-label="Types d’objet">
       {shown.map((type) => {

@@ -37,6 +37,7 @@ public sealed class UploadMap
         using (document)
         {
             var root = document.RootElement;
+            if (LoneSurrogates.Find(root) is { } problem) throw new MalformedJsonError("The \"map\" multipart field", problem);
             if (root.ValueKind != JsonValueKind.Object)
                 throw new MalformedMultipartError(
                     "The \"map\" multipart field must be a JSON object mapping each file field to the paths it fills, e.g. {\"0\": [\"variables.file\"]}.");

@@ -5,7 +5,7 @@ import { CategoryTreeQuery } from '../../graphql/categories';
 import { PlacePicker, type PickedPlace } from '../../ui/PlacePicker';
 import { TitleItemType } from './ItemTypeChoices';
 import {
-  CONDITIONS, DESCRIPTION_MAX, MAX_WANTED_CATEGORIES, TITLE_MAX, checkForm,
+  CONDITIONS, DESCRIPTION_MAX, MAX_WANTED_CATEGORIES, TITLE_MAX, TITLE_MIN, checkForm,
   type ErrorTarget, type ItemTypeRef, type ListingFormState,
 } from './model';
 import { PhotosField } from './PhotosField';
@@ -113,7 +113,7 @@ export function ListingForm({ mode, initial, readItemType, submitLabel, busyLabe
         <h2 id="lf-what">L’objet</h2>
         <TextField label="Titre" value={state.title} maxLength={TITLE_MAX + 20} autoComplete="off" required
           placeholder="Par exemple : Perceuse-visseuse Bosch 18 V" error={error('title')}
-          hint={`De 3 à ${TITLE_MAX} caractères : ce que c’est, la marque, le modèle.`}
+          hint={`De ${TITLE_MIN} à ${TITLE_MAX} caractères : ce que c’est, la marque, le modèle.`}
           onChange={(e) => set('title', e.target.value)} />
         <TitleItemType title={state.title} value={state.itemType}
           fallback={state.title === initial.title ? readItemType : null} error={error('itemType')}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { MAX_PHOTOS, PHOTO_TYPES, checkFiles, moveToFront, newKey, type PhotoDraft } from './model';
+import { MAX_PHOTOS, MAX_PHOTO_MEGABYTES, PHOTO_TYPES, checkFiles, moveToFront, newKey, type PhotoDraft } from './model';
 
 interface PhotosFieldProps {
   photos: PhotoDraft[];
@@ -40,7 +40,7 @@ export function PhotosField({ photos, onChange, error, newPhotoError }: PhotosFi
     <fieldset className={`lf-photos${invalid ? ' field-invalid' : ''}`}>
       <legend>Photos</legend>
       <p className="field-hint" id={`${id}-hint`}>
-        Jusqu’à {MAX_PHOTOS} photos JPEG, PNG ou WebP de 10 Mo au plus. La première est la couverture.
+        Jusqu’à {MAX_PHOTOS} photos JPEG, PNG ou WebP de {MAX_PHOTO_MEGABYTES} Mo au plus. La première est la couverture.
       </p>
       {photos.length > 0 && (
         <ol className="lf-thumbs" aria-label="Photos de l’annonce">

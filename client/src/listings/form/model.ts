@@ -1,17 +1,21 @@
-// The listing form's state and the pure rules around it: client-side checks (the same limits as the API's
-// ListingRules, so most mistakes are caught before a round trip), the mapping to createListing/updateListing inputs,
-// and where each payload error belongs on the form. No React here, so all of it is unit-tested.
+// The listing form's state and the pure rules around it: client-side checks (the API's own limits, so most mistakes
+// are caught before a round trip), the mapping to createListing/updateListing inputs, and where each payload error
+// belongs on the form. No React here, so all of it is unit-tested.
 import type { CreateListingInput, ItemCondition, UpdateListingInput, WantInput } from '../../gql/graphql';
+import { listingLimits } from '../../gql/listingLimits';
 
-export const TITLE_MIN = 3;
-export const TITLE_MAX = 80;
-export const DESCRIPTION_MAX = 4000;
-export const MAX_WANTS = 5;
-export const WANT_MAX = 80;
-export const MAX_WANT_ITEM_TYPES = 3;
-export const MAX_WANTED_CATEGORIES = 5;
-export const MAX_PHOTOS = 10;
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+// Read from schema.graphql's input descriptions at build time (codegen/listingLimits.ts): their one source is the
+// API's ListingRules, so a changed limit reaches the form through `./troc schema` and a rebuild.
+export const TITLE_MIN = listingLimits.titleMinLength;
+export const TITLE_MAX = listingLimits.titleMaxLength;
+export const DESCRIPTION_MAX = listingLimits.descriptionMaxLength;
+export const MAX_WANTS = listingLimits.maxWants;
+export const WANT_MAX = listingLimits.wantMaxLength;
+export const MAX_WANT_ITEM_TYPES = listingLimits.maxWantItemTypes;
+export const MAX_WANTED_CATEGORIES = listingLimits.maxWantedCategories;
+export const MAX_PHOTOS = listingLimits.maxPhotos;
+export const MAX_PHOTO_MEGABYTES = listingLimits.maxPhotoMegabytes;
+export const MAX_PHOTO_BYTES = MAX_PHOTO_MEGABYTES * 1024 * 1024;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
 export interface ItemTypeRef {
@@ -195,14 +199,14 @@ export function checkForm(state: ListingFormState, mode: 'create' | 'edit'): Map
 /** Why a file cannot be a listing photo, or null. The server checks the bytes again; this is for a quick message. */
 export function fileProblem(file: { name: string; type: string; size: number }): string | null {
   if (!PHOTO_TYPES.includes(file.type)) return `« ${file.name} » n’est pas une photo JPEG, PNG ou WebP.`;
-  if (file.size > MAX_PHOTO_BYTES) return `« ${file.name} » dépasse 10 Mo.`;
+  if (file.size > MAX_PHOTO_BYTES) return `« ${file.name} » dépasse ${MAX_PHOTO_MEGABYTES} Mo.`;
   if (file.size === 0) return `« ${file.name} » est vide.`;
   return null;
 }
 
 /**
  * Sorts picked files into those that can be added and a message for each refused one (wrong type, too big, or past the
- * 10-photo limit given how many the listing already has).
+ * photo limit given how many the listing already has).
  */
 export function checkFiles<F extends { name: string; type: string; size: number }>(
   files: readonly F[],
